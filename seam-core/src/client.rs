@@ -1,0 +1,693 @@
+//! The client, its builder, and how it reads its configuration from the environment.
+
+use std::fmt;
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::Url;
+use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
+
+use crate::auth::{Auth, Secret, TokenKind};
+use crate::endpoint::Endpoint;
+use crate::error::{ConfigError, Error};
+use crate::request::Request;
+use crate::retry::RetryPolicy;
+
+/// Seam Connect's production endpoint.
+pub const DEFAULT_ENDPOINT: &str = "https://connect.getseam.com";
+/// How long a call may take, retries included, unless the builder or the request
+/// says otherwise.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// The largest response body read before the answer is refused.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
+
+const SDK_NAME: &str = "seam-rs";
+const SDK_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// A client of the Seam API. Cheap to clone (clones share one connection pool) and
+/// safe to share between tasks.
+///
+/// ```no_run
+/// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+/// use seam_core::Client;
+///
+/// // SEAM_API_KEY (or SEAM_PERSONAL_ACCESS_TOKEN with SEAM_WORKSPACE_ID), and
+/// // SEAM_ENDPOINT when set.
+/// let seam = Client::from_env()?;
+/// // Or explicitly:
+/// let seam = Client::builder().api_key("seam_...").build()?;
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) http: reqwest::Client,
+    pub(crate) base_url: String,
+    pub(crate) auth: Auth,
+    /// The headers of `auth`, built once; for a publishable key, those of the
+    /// client session it is traded for, built at the first request.
+    pub(crate) auth_headers: Option<HeaderMap>,
+    pub(crate) session_headers: tokio::sync::OnceCell<HeaderMap>,
+    pub(crate) timeout: Duration,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) max_response_bytes: usize,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let auth = match &self.inner.auth {
+            Auth::ApiKey(_) => "api key",
+            Auth::WorkspaceToken {
+                workspace_id: Some(_),
+                ..
+            } => "token with workspace",
+            Auth::WorkspaceToken {
+                workspace_id: None, ..
+            } => "token without workspace",
+            Auth::ClientSessionToken(_) => "client session token",
+            Auth::PublishableKey { .. } => "publishable key",
+        };
+        f.debug_struct("Client")
+            .field("endpoint", &self.inner.base_url)
+            .field("auth", &auth)
+            .field("timeout", &self.inner.timeout)
+            .field("retry", &self.inner.retry)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A builder with nothing set.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// A client configured from the environment: `SEAM_API_KEY`, or
+    /// `SEAM_PERSONAL_ACCESS_TOKEN` with `SEAM_WORKSPACE_ID`; `SEAM_ENDPOINT` (or
+    /// the older `SEAM_API_URL`) for the endpoint.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::builder().env().build()
+    }
+
+    /// The base URL requests go to.
+    pub fn endpoint(&self) -> &str {
+        &self.inner.base_url
+    }
+
+    /// A request for `params`, bound to this client, to adjust and send.
+    pub fn request<E: Endpoint>(&self, params: E) -> Request<E> {
+        Request::new(self, params)
+    }
+
+    /// Validates, sends and decodes one request.
+    pub async fn send<E: Endpoint>(&self, params: E) -> Result<E::Response, Error> {
+        self.execute(&params, None).await
+    }
+}
+
+/// A credential and where it came from, for error messages.
+#[derive(Debug, Clone)]
+struct GivenCredential {
+    source: &'static str,
+    credential: Credential,
+}
+
+#[derive(Debug, Clone)]
+enum Credential {
+    ApiKey(Secret),
+    PersonalAccessToken(Secret),
+    ConsoleSessionToken(Secret),
+    ClientSessionToken(Secret),
+    PublishableKey(Secret, String),
+}
+
+/// Builds a [`Client`]. Every misconfiguration is refused by [`build`](Self::build),
+/// never at the first request.
+#[must_use = "a builder does nothing until `.build()`"]
+#[derive(Clone, Default)]
+pub struct ClientBuilder {
+    endpoint: Option<(String, &'static str)>,
+    credentials: Vec<GivenCredential>,
+    workspace_id: Option<String>,
+    without_workspace: bool,
+    allow_insecure_http: bool,
+    timeout: Option<Duration>,
+    retry: Option<RetryPolicy>,
+    max_response_bytes: Option<usize>,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sources: Vec<_> = self.credentials.iter().map(|given| given.source).collect();
+        f.debug_struct("ClientBuilder")
+            .field("endpoint", &self.endpoint.as_ref().map(|(url, _)| url))
+            .field("credentials", &sources)
+            .field("workspace_id", &self.workspace_id)
+            .field("without_workspace", &self.without_workspace)
+            .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ClientBuilder {
+    fn credential(mut self, source: &'static str, credential: Credential) -> Self {
+        self.credentials
+            .push(GivenCredential { source, credential });
+        self
+    }
+
+    /// Authenticates with an API key (`seam_…`).
+    pub fn api_key(self, key: impl Into<String>) -> Self {
+        self.credential("api_key", Credential::ApiKey(Secret::new(key)))
+    }
+
+    /// Authenticates with a personal access token (`seam_at…`); give the workspace
+    /// with [`workspace_id`](Self::workspace_id).
+    pub fn personal_access_token(self, token: impl Into<String>) -> Self {
+        let token = Secret::new(token);
+        self.credential(
+            "personal_access_token",
+            Credential::PersonalAccessToken(token),
+        )
+    }
+
+    /// Authenticates with a console session token (a JWT); give the workspace with
+    /// [`workspace_id`](Self::workspace_id).
+    pub fn console_session_token(self, token: impl Into<String>) -> Self {
+        let token = Secret::new(token);
+        self.credential(
+            "console_session_token",
+            Credential::ConsoleSessionToken(token),
+        )
+    }
+
+    /// Authenticates as a client session (`seam_cst…`), as a user's device does.
+    pub fn client_session_token(self, token: impl Into<String>) -> Self {
+        let token = Secret::new(token);
+        self.credential(
+            "client_session_token",
+            Credential::ClientSessionToken(token),
+        )
+    }
+
+    /// Authenticates with a publishable key (`seam_pk…`) for the user named by
+    /// `user_identifier_key`: before its first request the client trades them for a
+    /// client session token through `/client_sessions/get_or_create`.
+    pub fn publishable_key(
+        self,
+        key: impl Into<String>,
+        user_identifier_key: impl Into<String>,
+    ) -> Self {
+        let credential = Credential::PublishableKey(Secret::new(key), user_identifier_key.into());
+        self.credential("publishable_key", credential)
+    }
+
+    /// The workspace a personal access token or console session token acts in,
+    /// sent as `seam-workspace`.
+    pub fn workspace_id(mut self, workspace_id: impl Into<String>) -> Self {
+        self.workspace_id = Some(workspace_id.into());
+        self
+    }
+
+    /// A personal access token or console session token used without a workspace,
+    /// for the few routes that take none (creating and listing workspaces).
+    pub fn without_workspace(mut self) -> Self {
+        self.without_workspace = true;
+        self
+    }
+
+    /// The base URL, [`DEFAULT_ENDPOINT`] unless set.
+    pub fn endpoint(mut self, url: impl Into<String>) -> Self {
+        self.endpoint = Some((url.into(), "endpoint"));
+        self
+    }
+
+    /// Allows plain `http://` to hosts other than loopback, which sends the
+    /// credential in clear. Loopback is always allowed.
+    pub fn allow_insecure_http(mut self) -> Self {
+        self.allow_insecure_http = true;
+        self
+    }
+
+    /// How long a call may take, retries included ([`DEFAULT_TIMEOUT`] unless set).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// How failed requests are retried ([`RetryPolicy::default`] unless set).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = Some(policy);
+        self
+    }
+
+    /// The largest response body read before an answer is refused
+    /// ([`DEFAULT_MAX_RESPONSE_BYTES`] unless set).
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = Some(limit);
+        self
+    }
+
+    /// Fills what is not set from the environment: `SEAM_ENDPOINT` (or the older
+    /// `SEAM_API_URL`), and when no credential was given, `SEAM_API_KEY` or
+    /// `SEAM_PERSONAL_ACCESS_TOKEN` with `SEAM_WORKSPACE_ID`.
+    pub fn env(self) -> Self {
+        self.env_from(|name| std::env::var(name).ok().filter(|value| !value.is_empty()))
+    }
+
+    fn env_from(mut self, var: impl Fn(&str) -> Option<String>) -> Self {
+        if self.endpoint.is_none() {
+            self.endpoint = var("SEAM_ENDPOINT")
+                .map(|url| (url, "SEAM_ENDPOINT"))
+                .or_else(|| var("SEAM_API_URL").map(|url| (url, "SEAM_API_URL")));
+        }
+        if self.credentials.is_empty() {
+            if let Some(key) = var("SEAM_API_KEY") {
+                self = self.credential("SEAM_API_KEY", Credential::ApiKey(Secret::new(key)));
+            }
+            if let Some(token) = var("SEAM_PERSONAL_ACCESS_TOKEN") {
+                let credential = Credential::PersonalAccessToken(Secret::new(token));
+                self = self.credential("SEAM_PERSONAL_ACCESS_TOKEN", credential);
+                if self.workspace_id.is_none() {
+                    self.workspace_id = var("SEAM_WORKSPACE_ID");
+                }
+            }
+        }
+        self
+    }
+
+    /// Checks the configuration and builds the client.
+    pub fn build(self) -> Result<Client, ConfigError> {
+        let base_url = check_endpoint(
+            self.endpoint
+                .as_ref()
+                .map_or(DEFAULT_ENDPOINT, |(url, _)| url),
+            self.allow_insecure_http,
+        )?;
+        let auth = self.auth()?;
+        let auth_headers = match auth {
+            Auth::PublishableKey { .. } => None,
+            _ => Some(auth.headers()?),
+        };
+        let http = reqwest::Client::builder()
+            .default_headers(sdk_headers())
+            .user_agent(concat!("seam-rs/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|error| ConfigError::Http(error.to_string()))?;
+        Ok(Client {
+            inner: Arc::new(Inner {
+                http,
+                base_url,
+                auth,
+                auth_headers,
+                session_headers: tokio::sync::OnceCell::new(),
+                timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
+                retry: self.retry.unwrap_or_default(),
+                max_response_bytes: self
+                    .max_response_bytes
+                    .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
+            }),
+        })
+    }
+
+    fn auth(&self) -> Result<Auth, ConfigError> {
+        let given = match self.credentials.as_slice() {
+            [] => return Err(ConfigError::NoCredentials),
+            [given] => given,
+            [first, second, ..] => {
+                return Err(ConfigError::MultipleCredentials {
+                    first: first.source,
+                    second: second.source,
+                });
+            }
+        };
+        let slot = given.source;
+        let workspace_token = |token: &Secret, kind: TokenKind, name: &'static str| {
+            Auth::expect_kind(slot, token.expose(), &[kind])?;
+            if self.without_workspace {
+                if self.workspace_id.is_some() {
+                    return Err(ConfigError::Unused {
+                        what: "a workspace id",
+                        needs: "`without_workspace()` was asked for too",
+                    });
+                }
+            } else if self.workspace_id.is_none() {
+                return Err(ConfigError::MissingWorkspace { token: name });
+            }
+            Ok(Auth::WorkspaceToken {
+                token: token.clone(),
+                workspace_id: self.workspace_id.clone(),
+            })
+        };
+        let auth = match &given.credential {
+            Credential::PersonalAccessToken(token) => {
+                return workspace_token(
+                    token,
+                    TokenKind::PersonalAccessToken,
+                    "a personal access token",
+                );
+            }
+            Credential::ConsoleSessionToken(token) => {
+                return workspace_token(
+                    token,
+                    TokenKind::ConsoleSessionToken,
+                    "a console session token",
+                );
+            }
+            Credential::ApiKey(key) => {
+                Auth::expect_kind(slot, key.expose(), &[TokenKind::ApiKey])?;
+                Auth::ApiKey(key.clone())
+            }
+            Credential::ClientSessionToken(token) => {
+                Auth::expect_kind(slot, token.expose(), &[TokenKind::ClientSessionToken])?;
+                Auth::ClientSessionToken(token.clone())
+            }
+            Credential::PublishableKey(key, user_identifier_key) => {
+                Auth::expect_kind(slot, key.expose(), &[TokenKind::PublishableKey])?;
+                if user_identifier_key.is_empty() {
+                    return Err(ConfigError::Unused {
+                        what: "a publishable key",
+                        needs: "its user identifier key is empty",
+                    });
+                }
+                Auth::PublishableKey {
+                    key: key.clone(),
+                    user_identifier_key: user_identifier_key.clone(),
+                }
+            }
+        };
+        if self.workspace_id.is_some() || self.without_workspace {
+            return Err(ConfigError::Unused {
+                what: if self.without_workspace {
+                    "`without_workspace()`"
+                } else {
+                    "a workspace id"
+                },
+                needs: "only personal access tokens and console session tokens take a workspace",
+            });
+        }
+        Ok(auth)
+    }
+}
+
+/// The headers every request carries, whoever sends it.
+fn sdk_headers() -> HeaderMap {
+    let mut headers = HeaderMap::new();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    headers.insert(
+        HeaderName::from_static("seam-sdk-name"),
+        HeaderValue::from_static(SDK_NAME),
+    );
+    headers.insert(
+        HeaderName::from_static("seam-sdk-version"),
+        HeaderValue::from_static(SDK_VERSION),
+    );
+    headers
+}
+
+/// Checks the endpoint and returns it without a trailing slash.
+fn check_endpoint(url: &str, allow_insecure_http: bool) -> Result<String, ConfigError> {
+    let invalid = |reason: &str| ConfigError::InvalidEndpoint {
+        url: url.to_owned(),
+        reason: reason.to_owned(),
+    };
+    let parsed = Url::parse(url).map_err(|error| invalid(&error.to_string()))?;
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err(invalid("it must not have a query or a fragment"));
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(invalid(
+            "credentials go to the client builder, not into the URL",
+        ));
+    }
+    match parsed.scheme() {
+        "https" => {}
+        "http" if allow_insecure_http || is_loopback(&parsed) => {}
+        "http" => {
+            return Err(ConfigError::InsecureEndpoint {
+                url: url.to_owned(),
+            });
+        }
+        _ => return Err(invalid("the scheme must be https (or http to loopback)")),
+    }
+    Ok(parsed.as_str().trim_end_matches('/').to_owned())
+}
+
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    fn from_env(vars: &[(&str, &str)]) -> Result<Client, ConfigError> {
+        let vars: HashMap<String, String> = vars
+            .iter()
+            .map(|(name, value)| (name.to_string(), value.to_string()))
+            .collect();
+        Client::builder()
+            .env_from(|name| vars.get(name).cloned())
+            .build()
+    }
+
+    #[test]
+    fn api_key_from_env_with_default_endpoint() {
+        let client = from_env(&[("SEAM_API_KEY", "seam_key")]).unwrap();
+        assert_eq!(client.endpoint(), DEFAULT_ENDPOINT);
+        assert!(matches!(client.inner.auth, Auth::ApiKey(_)));
+    }
+
+    #[test]
+    fn endpoint_from_env_and_its_older_name() {
+        let client = from_env(&[
+            ("SEAM_API_KEY", "seam_key"),
+            ("SEAM_ENDPOINT", "https://a.example/"),
+        ])
+        .unwrap();
+        assert_eq!(client.endpoint(), "https://a.example");
+        let client = from_env(&[
+            ("SEAM_API_KEY", "seam_key"),
+            ("SEAM_API_URL", "https://b.example"),
+        ])
+        .unwrap();
+        assert_eq!(client.endpoint(), "https://b.example");
+        let client = from_env(&[
+            ("SEAM_API_KEY", "seam_key"),
+            ("SEAM_ENDPOINT", "https://a.example"),
+            ("SEAM_API_URL", "https://b.example"),
+        ])
+        .unwrap();
+        assert_eq!(client.endpoint(), "https://a.example");
+    }
+
+    #[test]
+    fn personal_access_token_from_env_with_workspace() {
+        let client = from_env(&[
+            ("SEAM_PERSONAL_ACCESS_TOKEN", "seam_at1"),
+            ("SEAM_WORKSPACE_ID", "ws"),
+        ])
+        .unwrap();
+        let headers = client.inner.auth_headers.as_ref().unwrap();
+        assert_eq!(headers["seam-workspace"], "ws");
+    }
+
+    #[test]
+    fn no_credentials_names_the_variable() {
+        let error = from_env(&[]).unwrap_err();
+        assert_eq!(error, ConfigError::NoCredentials);
+        assert!(error.to_string().contains("SEAM_API_KEY"));
+    }
+
+    #[test]
+    fn key_and_token_in_env_is_refused() {
+        let error = from_env(&[
+            ("SEAM_API_KEY", "seam_key"),
+            ("SEAM_PERSONAL_ACCESS_TOKEN", "seam_at1"),
+            ("SEAM_WORKSPACE_ID", "ws"),
+        ])
+        .unwrap_err();
+        assert_eq!(
+            error,
+            ConfigError::MultipleCredentials {
+                first: "SEAM_API_KEY",
+                second: "SEAM_PERSONAL_ACCESS_TOKEN"
+            }
+        );
+    }
+
+    #[test]
+    fn an_explicit_credential_wins_over_env() {
+        let client = Client::builder()
+            .client_session_token("seam_cst1")
+            .env_from(|name| (name == "SEAM_API_KEY").then(|| "seam_key".to_owned()))
+            .build()
+            .unwrap();
+        assert!(matches!(client.inner.auth, Auth::ClientSessionToken(_)));
+    }
+
+    #[test]
+    fn two_explicit_credentials_are_refused() {
+        let error = Client::builder()
+            .api_key("seam_key")
+            .client_session_token("seam_cst1")
+            .build()
+            .unwrap_err();
+        assert!(matches!(
+            error,
+            ConfigError::MultipleCredentials {
+                first: "api_key",
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn tokens_in_the_wrong_slot_are_refused() {
+        for builder in [
+            Client::builder().api_key("seam_at1_token"),
+            Client::builder().api_key("seam_cst1"),
+            Client::builder().api_key("not_a_seam_key"),
+            Client::builder()
+                .personal_access_token("seam_key")
+                .workspace_id("ws"),
+            Client::builder().client_session_token("seam_pk1"),
+            Client::builder().publishable_key("seam_key", "user"),
+            Client::builder()
+                .console_session_token("seam_at1")
+                .workspace_id("ws"),
+        ] {
+            let error = builder.build().unwrap_err();
+            assert!(
+                matches!(error, ConfigError::WrongTokenKind { .. }),
+                "{error:?}"
+            );
+        }
+        let error = Client::builder()
+            .api_key("seam_at1_token")
+            .build()
+            .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "api_key expects an API key (seam_…), but was given a personal access token (seam_at…)"
+        );
+    }
+
+    #[test]
+    fn workspace_rules() {
+        let error = Client::builder()
+            .personal_access_token("seam_at1")
+            .build()
+            .unwrap_err();
+        assert!(matches!(error, ConfigError::MissingWorkspace { .. }));
+        let error = Client::builder()
+            .console_session_token("eyJ")
+            .build()
+            .unwrap_err();
+        assert!(matches!(error, ConfigError::MissingWorkspace { .. }));
+        let client = Client::builder()
+            .personal_access_token("seam_at1")
+            .without_workspace()
+            .build()
+            .unwrap();
+        assert!(
+            client
+                .inner
+                .auth_headers
+                .as_ref()
+                .unwrap()
+                .get("seam-workspace")
+                .is_none()
+        );
+        let error = Client::builder()
+            .api_key("seam_key")
+            .workspace_id("ws")
+            .build()
+            .unwrap_err();
+        assert!(matches!(error, ConfigError::Unused { .. }));
+        let error = Client::builder()
+            .personal_access_token("seam_at1")
+            .workspace_id("ws")
+            .without_workspace()
+            .build()
+            .unwrap_err();
+        assert!(matches!(error, ConfigError::Unused { .. }));
+    }
+
+    #[test]
+    fn plain_http_only_to_loopback_unless_allowed() {
+        for url in [
+            "http://127.0.0.1:8080",
+            "http://localhost:1",
+            "http://[::1]:3000/",
+            "http://127.9.9.9",
+        ] {
+            Client::builder()
+                .api_key("seam_key")
+                .endpoint(url)
+                .build()
+                .unwrap();
+        }
+        for url in [
+            "http://connect.getseam.com",
+            "http://10.0.0.1",
+            "http://localhost.evil.example",
+        ] {
+            let error = Client::builder()
+                .api_key("seam_key")
+                .endpoint(url)
+                .build()
+                .unwrap_err();
+            assert!(
+                matches!(error, ConfigError::InsecureEndpoint { .. }),
+                "{url}: {error:?}"
+            );
+        }
+        Client::builder()
+            .api_key("seam_key")
+            .endpoint("http://seam.internal")
+            .allow_insecure_http()
+            .build()
+            .unwrap();
+    }
+
+    #[test]
+    fn unusable_endpoints_are_refused() {
+        for url in [
+            "connect.getseam.com",
+            "ftp://x.example",
+            "https://x.example/?a=1",
+            "https://u:p@x.example",
+        ] {
+            let error = Client::builder()
+                .api_key("seam_key")
+                .endpoint(url)
+                .build()
+                .unwrap_err();
+            assert!(
+                matches!(error, ConfigError::InvalidEndpoint { .. }),
+                "{url}: {error:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn debug_shows_no_secret() {
+        let builder = Client::builder().api_key("seam_supersecret_1");
+        assert!(!format!("{builder:?}").contains("supersecret"));
+        let client = builder.build().unwrap();
+        assert!(!format!("{client:?}").contains("supersecret"));
+    }
+}

@@ -1,0 +1,268 @@
+//! Decoding Seam's answers: the value under its response key, pages, and the
+//! error envelope. Generic code that every endpoint shares.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::Deserialize;
+use serde::de::{self, DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde_json::Value;
+
+use crate::error::ApiError;
+use crate::pagination::{Page, Pagination};
+
+/// Decodes the value under `key` of a JSON object, skipping the other keys without
+/// building them.
+pub fn decode_keyed<T: DeserializeOwned>(
+    body: &[u8],
+    key: &'static str,
+) -> Result<T, serde_json::Error> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let value = KeyedSeed::<T> {
+        key,
+        marker: PhantomData,
+    }
+    .deserialize(&mut deserializer)?;
+    deserializer.end()?;
+    Ok(value)
+}
+
+/// Checks that a void route's answer is JSON, without keeping any of it.
+pub fn decode_void(body: &[u8]) -> Result<(), serde_json::Error> {
+    serde_json::from_slice::<IgnoredAny>(body).map(|_| ())
+}
+
+/// Decodes a page: the list under `key` and the `pagination` beside it.
+pub fn decode_page<T: DeserializeOwned>(
+    body: &[u8],
+    key: &'static str,
+) -> Result<Page<T>, serde_json::Error> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let page = PageSeed::<T> {
+        key,
+        marker: PhantomData,
+    }
+    .deserialize(&mut deserializer)?;
+    deserializer.end()?;
+    Ok(page)
+}
+
+struct KeyedSeed<T> {
+    key: &'static str,
+    marker: PhantomData<T>,
+}
+
+impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for KeyedSeed<T> {
+    type Value = T;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de, T: DeserializeOwned> Visitor<'de> for KeyedSeed<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an object with the key `{}`", self.key)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let mut found = None;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key == self.key && found.is_none() {
+                found = Some(map.next_value::<T>()?);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        found.ok_or_else(|| de::Error::missing_field(self.key))
+    }
+}
+
+struct PageSeed<T> {
+    key: &'static str,
+    marker: PhantomData<T>,
+}
+
+impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for PageSeed<T> {
+    type Value = Page<T>;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Page<T>, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de, T: DeserializeOwned> Visitor<'de> for PageSeed<T> {
+    type Value = Page<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an object with the key `{}`", self.key)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Page<T>, A::Error> {
+        let mut items = None;
+        let mut pagination = None;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key == self.key && items.is_none() {
+                items = Some(map.next_value::<Vec<T>>()?);
+            } else if key == "pagination" && pagination.is_none() {
+                pagination = Some(map.next_value::<Option<Pagination>>()?.unwrap_or_default());
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        let items = items.ok_or_else(|| de::Error::missing_field(self.key))?;
+        Ok(Page::new(items, pagination.unwrap_or_default()))
+    }
+}
+
+#[derive(Deserialize)]
+struct Envelope {
+    error: ErrorBody,
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    #[serde(rename = "type")]
+    error_type: String,
+    #[serde(default)]
+    message: String,
+    #[serde(default)]
+    validation_errors: Option<Value>,
+    #[serde(default)]
+    data: Option<Value>,
+}
+
+/// Reads Seam's error envelope, or says why the body is not one.
+pub(crate) fn decode_error(
+    status: u16,
+    request_id: Option<String>,
+    body: &[u8],
+) -> Result<ApiError, serde_json::Error> {
+    let envelope: Envelope = serde_json::from_slice(body)?;
+    let mut validation_errors = BTreeMap::new();
+    if let Some(tree) = &envelope.error.validation_errors {
+        flatten_validation_errors(tree, &mut String::new(), &mut validation_errors);
+    }
+    Ok(ApiError {
+        status,
+        error_type: envelope.error.error_type,
+        message: envelope.error.message,
+        request_id,
+        validation_errors,
+        data: envelope.error.data,
+    })
+}
+
+/// Seam reports invalid input as a tree that mirrors the parameters, with the
+/// messages of each node under `_errors`:
+/// `{"_errors": [], "custom_metadata": {"_errors": ["..."]}}`. Flattens it to
+/// messages by dotted path, keeping only the nodes that have messages.
+fn flatten_validation_errors(
+    node: &Value,
+    path: &mut String,
+    out: &mut BTreeMap<String, Vec<String>>,
+) {
+    let Value::Object(fields) = node else { return };
+    for (key, child) in fields {
+        if key == "_errors" {
+            let messages: Vec<String> = match child {
+                Value::Array(messages) => messages
+                    .iter()
+                    .map(|message| match message {
+                        Value::String(text) => text.clone(),
+                        other => other.to_string(),
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            if !messages.is_empty() {
+                out.entry(path.clone()).or_default().extend(messages);
+            }
+        } else {
+            let length = path.len();
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(key);
+            flatten_validation_errors(child, path, out);
+            path.truncate(length);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keyed_value_is_picked_from_among_others() {
+        let body = br#"{"ok": true, "thing": {"a": 1}, "extra": [1, 2, {"b": null}]}"#;
+        let value: BTreeMap<String, u8> = decode_keyed(body, "thing").unwrap();
+        assert_eq!(value["a"], 1);
+    }
+
+    #[test]
+    fn a_missing_key_is_an_error_that_names_it() {
+        let error = decode_keyed::<Value>(br#"{"ok": true}"#, "thing").unwrap_err();
+        assert!(
+            error.to_string().contains("missing field `thing`"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn trailing_garbage_is_refused() {
+        assert!(decode_keyed::<Value>(br#"{"thing": 1} x"#, "thing").is_err());
+        assert!(decode_void(br#"{"ok": true} x"#).is_err());
+    }
+
+    #[test]
+    fn void_accepts_any_json_and_refuses_html() {
+        decode_void(br#"{"ok": true}"#).unwrap();
+        assert!(decode_void(b"<html>").is_err());
+    }
+
+    #[test]
+    fn page_reads_items_and_pagination() {
+        let body = br#"{"things": [1, 2], "pagination": {"has_next_page": true, "next_page_cursor": "c2", "next_page_url": null}, "ok": true}"#;
+        let page: Page<u8> = decode_page(body, "things").unwrap();
+        assert_eq!(page.items, [1, 2]);
+        assert_eq!(page.next_cursor(), Some("c2"));
+    }
+
+    #[test]
+    fn page_without_pagination_is_the_last() {
+        let page: Page<u8> = decode_page(br#"{"things": []}"#, "things").unwrap();
+        assert_eq!(page.next_cursor(), None);
+    }
+
+    #[test]
+    fn error_envelope_flattens_validation_errors() {
+        let body = br#"{"error": {"type": "invalid_input", "message": "Invalid input",
+            "validation_errors": {"_errors": ["top"], "custom_metadata": {"_errors": ["too many"],
+            "key": {"_errors": ["too long"]}}}}, "ok": false}"#;
+        let error = decode_error(400, Some("req_1".into()), body).unwrap();
+        assert!(error.is_invalid_input());
+        assert_eq!(error.validation_errors[""], ["top"]);
+        assert_eq!(error.validation_errors["custom_metadata"], ["too many"]);
+        assert_eq!(error.validation_errors["custom_metadata.key"], ["too long"]);
+        assert_eq!(error.request_id.as_deref(), Some("req_1"));
+    }
+
+    #[test]
+    fn error_envelope_keeps_data() {
+        let body = br#"{"error": {"type": "x_not_found", "message": "gone", "data": {"id": "1"}}}"#;
+        let error = decode_error(404, None, body).unwrap();
+        assert!(error.is_not_found());
+        assert_eq!(error.data, Some(serde_json::json!({"id": "1"})));
+    }
+
+    #[test]
+    fn a_body_that_is_not_an_envelope_is_refused() {
+        assert!(decode_error(500, None, b"<html>oops</html>").is_err());
+        assert!(decode_error(500, None, br#"{"message": "no"}"#).is_err());
+    }
+}

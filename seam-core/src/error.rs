@@ -1,0 +1,354 @@
+//! The errors a caller can match on.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::time::Duration;
+
+use crate::validation::ValidationErrors;
+
+/// Everything that can go wrong with a request.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request broke a rule the API states; it was not sent.
+    #[error(transparent)]
+    Validation(#[from] ValidationErrors),
+    /// Seam answered with its error envelope.
+    #[error(transparent)]
+    Api(#[from] Box<ApiError>),
+    /// The server answered with something that is not a Seam response.
+    #[error(transparent)]
+    UnexpectedResponse(#[from] Box<UnexpectedResponse>),
+    /// No answer came within the request's timeout.
+    #[error(
+        "{path}: no answer within the timeout of {timeout:?} ({attempts} attempt(s)); \
+         raise it with `.timeout(...)` on the client builder or the request, or try again later"
+    )]
+    Timeout {
+        /// The endpoint's path.
+        path: &'static str,
+        /// The timeout that ran out.
+        timeout: Duration,
+        /// How many attempts were made.
+        attempts: u32,
+    },
+    /// The request could not be carried to the server, or its answer back.
+    #[error(transparent)]
+    Transport(#[from] Box<TransportError>),
+    /// The client could not authenticate (a publishable key exchange that failed,
+    /// or credentials that cannot be sent as headers).
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// The request body could not be serialised (a `Serialize` impl that failed).
+    #[error("{path}: the request could not be serialised to JSON: {source}")]
+    Serialize {
+        /// The endpoint's path.
+        path: &'static str,
+        /// What serde_json said.
+        source: serde_json::Error,
+    },
+}
+
+impl Error {
+    /// The Seam error, when the API answered with one.
+    pub fn as_api(&self) -> Option<&ApiError> {
+        match self {
+            Self::Api(error) => Some(error),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status of the answer, when there was one.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Self::Api(error) => Some(error.status),
+            Self::UnexpectedResponse(error) => Some(error.status),
+            _ => None,
+        }
+    }
+
+    /// The `seam-request-id` of the answer, when there was one: quote it to Seam's support.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Self::Api(error) => error.request_id.as_deref(),
+            Self::UnexpectedResponse(error) => error.request_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Whether the server refused the credentials (HTTP 401).
+    pub fn is_unauthorized(&self) -> bool {
+        self.as_api().is_some_and(ApiError::is_unauthorized)
+    }
+
+    /// Whether the request was refused for its parameters, by this client or by Seam.
+    pub fn is_invalid_input(&self) -> bool {
+        matches!(self, Self::Validation(_)) || self.as_api().is_some_and(ApiError::is_invalid_input)
+    }
+
+    /// Whether Seam said the resource does not exist.
+    pub fn is_not_found(&self) -> bool {
+        self.as_api().is_some_and(ApiError::is_not_found)
+    }
+
+    /// Whether Seam's error type is `error_type` (such as `connected_account_not_found`).
+    pub fn is_api_error(&self, error_type: &str) -> bool {
+        self.as_api()
+            .is_some_and(|error| error.error_type == error_type)
+    }
+}
+
+/// Seam's error envelope: `{"error": {"type", "message", ...}, "ok": false}`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct ApiError {
+    /// The HTTP status.
+    pub status: u16,
+    /// Seam's error type, such as `invalid_input` or `connected_account_not_found`.
+    pub error_type: String,
+    /// Seam's message.
+    pub message: String,
+    /// The `seam-request-id` header: quote it to Seam's support.
+    pub request_id: Option<String>,
+    /// For `invalid_input`: the messages for each parameter, by its path
+    /// (`custom_metadata.id`); the request as a whole is under `""`.
+    pub validation_errors: BTreeMap<String, Vec<String>>,
+    /// Whatever else Seam said about the error.
+    pub data: Option<serde_json::Value>,
+}
+
+impl ApiError {
+    /// HTTP 401: the credentials were refused.
+    pub fn is_unauthorized(&self) -> bool {
+        self.status == 401
+    }
+
+    /// Seam refused the parameters.
+    pub fn is_invalid_input(&self) -> bool {
+        self.error_type == "invalid_input"
+    }
+
+    /// HTTP 404, or a Seam error type ending in `_not_found`.
+    pub fn is_not_found(&self) -> bool {
+        self.status == 404 || self.error_type.ends_with("_not_found")
+    }
+
+    fn hint(&self) -> &'static str {
+        if self.is_unauthorized() {
+            "check the credential, and for a personal access token its workspace id"
+        } else if self.is_invalid_input() {
+            "fix the parameters named above"
+        } else if self.status == 429 {
+            "slow down and try again later"
+        } else if self.status >= 500 {
+            "Seam had a problem; try again later, quoting the request id if it persists"
+        } else {
+            ""
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Seam answered HTTP {} `{}`: {}",
+            self.status, self.error_type, self.message
+        )?;
+        for (param, messages) in &self.validation_errors {
+            let param = if param.is_empty() { "(request)" } else { param };
+            write!(f, "; {param}: {}", messages.join(", "))?;
+        }
+        if let Some(request_id) = &self.request_id {
+            write!(f, " (request id {request_id})")?;
+        }
+        match self.hint() {
+            "" => Ok(()),
+            hint => write!(f, "; {hint}"),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// An answer that is not a Seam response: HTML from a proxy, truncated JSON, JSON
+/// of another shape, a body over the size limit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct UnexpectedResponse {
+    /// The endpoint's path.
+    pub path: &'static str,
+    /// The HTTP status.
+    pub status: u16,
+    /// The `seam-request-id` header, if any.
+    pub request_id: Option<String>,
+    /// The first bytes of the body, as text.
+    pub excerpt: String,
+    /// What was wrong with it, with the place where decoding failed.
+    pub reason: String,
+}
+
+/// How many bytes of an unexpected body an error keeps.
+pub(crate) const EXCERPT_BYTES: usize = 200;
+
+impl UnexpectedResponse {
+    pub(crate) fn new(
+        path: &'static str,
+        status: u16,
+        request_id: Option<String>,
+        body: &[u8],
+        reason: String,
+    ) -> Self {
+        let cut = &body[..body.len().min(EXCERPT_BYTES)];
+        let mut excerpt = String::from_utf8_lossy(cut).into_owned();
+        if body.len() > EXCERPT_BYTES {
+            excerpt.push('…');
+        }
+        Self {
+            path,
+            status,
+            request_id,
+            excerpt,
+            reason,
+        }
+    }
+}
+
+impl fmt::Display for UnexpectedResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: HTTP {} with an answer that is not a Seam response ({})",
+            self.path, self.status, self.reason
+        )?;
+        if let Some(request_id) = &self.request_id {
+            write!(f, " (request id {request_id})")?;
+        }
+        write!(
+            f,
+            "; body begins {:?}; check that the endpoint URL points at Seam",
+            self.excerpt
+        )
+    }
+}
+
+impl std::error::Error for UnexpectedResponse {}
+
+/// The request could not be carried to the server, or its answer back.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "{path}: {stage} ({attempts} attempt(s)): {source}; check the network and the endpoint URL"
+)]
+#[non_exhaustive]
+pub struct TransportError {
+    /// The endpoint's path.
+    pub path: &'static str,
+    /// How far the request got.
+    pub stage: TransportStage,
+    /// How many attempts were made.
+    pub attempts: u32,
+    /// What the HTTP stack said.
+    #[source]
+    pub source: reqwest::Error,
+}
+
+/// How far a request got before the transport failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TransportStage {
+    /// No connection: nothing reached the server.
+    Connect,
+    /// The connection failed while the request was under way: the server may have
+    /// acted on it.
+    Request,
+    /// The answer broke off while its body was read.
+    ResponseBody,
+}
+
+impl fmt::Display for TransportStage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Connect => "could not connect to Seam",
+            Self::Request => "the connection failed before Seam answered",
+            Self::ResponseBody => "the answer broke off",
+        })
+    }
+}
+
+/// A client that cannot be built as configured. Returned by
+/// [`ClientBuilder::build`](crate::ClientBuilder::build) and
+/// [`Client::from_env`](crate::Client::from_env).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// No credential was given.
+    #[error(
+        "no Seam credential: set SEAM_API_KEY (or SEAM_PERSONAL_ACCESS_TOKEN with \
+         SEAM_WORKSPACE_ID), or give one to the client builder"
+    )]
+    NoCredentials,
+    /// Two credentials were given where one is allowed.
+    #[error("both {first} and {second} were given: give exactly one credential")]
+    MultipleCredentials {
+        /// Where the first came from.
+        first: &'static str,
+        /// Where the second came from.
+        second: &'static str,
+    },
+    /// A credential of the wrong kind for its slot.
+    #[error("{slot} expects {expected}, but was given {found}")]
+    WrongTokenKind {
+        /// The slot (builder method or variable).
+        slot: &'static str,
+        /// The kind it expects.
+        expected: &'static str,
+        /// The kind it was given.
+        found: &'static str,
+    },
+    /// A personal access token or console session token without a workspace.
+    #[error(
+        "{token} needs a workspace: call `.workspace_id(...)` (or set SEAM_WORKSPACE_ID), \
+         or `.without_workspace()` for the routes that take none"
+    )]
+    MissingWorkspace {
+        /// Which kind of token.
+        token: &'static str,
+    },
+    /// A workspace id, a user identifier key or `without_workspace` that no credential uses.
+    #[error("{what} was given, but {needs}")]
+    Unused {
+        /// What was given.
+        what: &'static str,
+        /// What it needs.
+        needs: &'static str,
+    },
+    /// The endpoint is not a usable URL.
+    #[error("the endpoint {url:?} is not a usable URL: {reason}")]
+    InvalidEndpoint {
+        /// The URL as given.
+        url: String,
+        /// Why it cannot be used.
+        reason: String,
+    },
+    /// Plain HTTP to a host other than loopback.
+    #[error(
+        "the endpoint {url:?} uses plain http:// to a host that is not loopback, which would send \
+         the credential in clear; use https://, or call `.allow_insecure_http()` to opt in"
+    )]
+    InsecureEndpoint {
+        /// The URL as given.
+        url: String,
+    },
+    /// A credential or workspace id that cannot be sent as a header (a newline, say).
+    #[error("the {what} holds characters that cannot be sent in an HTTP header")]
+    InvalidHeaderValue {
+        /// What held them.
+        what: &'static str,
+    },
+    /// The HTTP stack could not be set up.
+    #[error("the HTTP client could not be set up: {0}")]
+    Http(String),
+    /// The publishable key exchange answered without a client session token.
+    #[error("exchanging the publishable key gave no client session token: {0}")]
+    PublishableKeyExchange(String),
+}

@@ -1,0 +1,238 @@
+//! Custom metadata: the key-value pairs Seam stores on a resource for the caller.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::validation::{FieldPath, Validate, ValidationErrors, check_bounds, seam_length};
+
+/// One value of [`CustomMetadata`]: a string, a boolean, or null.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum MetadataValue {
+    /// Text of at most [`CustomMetadata::MAX_VALUE_LENGTH`] characters.
+    String(String),
+    /// A boolean.
+    Bool(bool),
+    /// `null`: on an update, clears the key.
+    Null,
+}
+
+impl From<&str> for MetadataValue {
+    fn from(value: &str) -> Self {
+        Self::String(value.to_owned())
+    }
+}
+
+impl From<String> for MetadataValue {
+    fn from(value: String) -> Self {
+        Self::String(value)
+    }
+}
+
+impl From<bool> for MetadataValue {
+    fn from(value: bool) -> Self {
+        Self::Bool(value)
+    }
+}
+
+impl<T: Into<MetadataValue>> From<Option<T>> for MetadataValue {
+    fn from(value: Option<T>) -> Self {
+        value.map_or(Self::Null, Into::into)
+    }
+}
+
+/// Key-value pairs stored on a resource: at most [`Self::MAX_ENTRIES`] of them,
+/// keys of at most [`Self::MAX_KEY_LENGTH`] characters (an empty key is allowed, as
+/// Seam allows it), values a string of at most
+/// [`Self::MAX_VALUE_LENGTH`] characters, a boolean, or null.
+///
+/// Build it from literals or any iterator of pairs:
+///
+/// ```
+/// use seam_core::CustomMetadata;
+///
+/// let metadata = CustomMetadata::from([("id", "internalId1")]);
+/// let metadata: CustomMetadata = [("active", true)].into_iter().collect();
+/// let metadata = CustomMetadata::new().with("id", "internalId1").with("vip", true);
+/// ```
+///
+/// The limits are checked before a request is sent, as Seam checks them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CustomMetadata(BTreeMap<String, MetadataValue>);
+
+impl CustomMetadata {
+    /// How many pairs Seam keeps at most.
+    pub const MAX_ENTRIES: usize = 50;
+    /// The longest key, in characters.
+    pub const MAX_KEY_LENGTH: usize = 40;
+    /// The longest string value, in characters.
+    pub const MAX_VALUE_LENGTH: usize = 500;
+
+    /// No pairs.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds or replaces a pair.
+    #[must_use]
+    pub fn with(mut self, key: impl Into<String>, value: impl Into<MetadataValue>) -> Self {
+        self.insert(key, value);
+        self
+    }
+
+    /// Adds or replaces a pair, returning the value it replaced.
+    pub fn insert(
+        &mut self,
+        key: impl Into<String>,
+        value: impl Into<MetadataValue>,
+    ) -> Option<MetadataValue> {
+        self.0.insert(key.into(), value.into())
+    }
+
+    /// The value under `key`.
+    pub fn get(&self, key: &str) -> Option<&MetadataValue> {
+        self.0.get(key)
+    }
+
+    /// How many pairs there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The pairs, in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &MetadataValue)> {
+        self.0.iter().map(|(key, value)| (key.as_str(), value))
+    }
+}
+
+impl<K: Into<String>, V: Into<MetadataValue>> FromIterator<(K, V)> for CustomMetadata {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(pairs: I) -> Self {
+        Self(
+            pairs
+                .into_iter()
+                .map(|(key, value)| (key.into(), value.into()))
+                .collect(),
+        )
+    }
+}
+
+impl<K: Into<String>, V: Into<MetadataValue>, const N: usize> From<[(K, V); N]> for CustomMetadata {
+    fn from(pairs: [(K, V); N]) -> Self {
+        pairs.into_iter().collect()
+    }
+}
+
+impl From<BTreeMap<String, MetadataValue>> for CustomMetadata {
+    fn from(pairs: BTreeMap<String, MetadataValue>) -> Self {
+        Self(pairs)
+    }
+}
+
+impl IntoIterator for CustomMetadata {
+    type Item = (String, MetadataValue);
+    type IntoIter = std::collections::btree_map::IntoIter<String, MetadataValue>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl crate::validation::HasEntries for CustomMetadata {
+    fn seam_entries(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
+impl Validate for CustomMetadata {
+    /// Checks keys and values; the number of pairs is bounded by the field's
+    /// `#[seam(max_entries = 50)]`, so that it is reported once.
+    fn validate(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
+        for (key, value) in &self.0 {
+            let key_path = FieldPath::Child(path, key);
+            check_bounds(
+                seam_length(key),
+                None,
+                Some(Self::MAX_KEY_LENGTH),
+                "characters in its key",
+                &key_path,
+                errors,
+            );
+            if let MetadataValue::String(text) = value {
+                check_bounds(
+                    seam_length(text),
+                    None,
+                    Some(Self::MAX_VALUE_LENGTH),
+                    "characters",
+                    &key_path,
+                    errors,
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn violations(metadata: &CustomMetadata) -> Vec<String> {
+        let mut errors = ValidationErrors::new("/x");
+        metadata.validate(&FieldPath::Field("custom_metadata"), &mut errors);
+        errors
+            .violations()
+            .iter()
+            .map(|violation| format!("{} {}", violation.path, violation.message))
+            .collect()
+    }
+
+    #[test]
+    fn serialises_as_a_plain_object() {
+        let metadata = CustomMetadata::from([("id", "internalId1")])
+            .with("vip", true)
+            .with("gone", None::<String>);
+        assert_eq!(
+            serde_json::to_value(&metadata).unwrap(),
+            serde_json::json!({"id": "internalId1", "vip": true, "gone": null})
+        );
+    }
+
+    #[test]
+    fn deserialises_every_kind_of_value() {
+        let metadata: CustomMetadata =
+            serde_json::from_str(r#"{"a": "x", "b": false, "c": null}"#).unwrap();
+        assert_eq!(metadata.get("a"), Some(&MetadataValue::from("x")));
+        assert_eq!(metadata.get("b"), Some(&MetadataValue::Bool(false)));
+        assert_eq!(metadata.get("c"), Some(&MetadataValue::Null));
+        assert!(serde_json::from_str::<CustomMetadata>(r#"{"n": 5}"#).is_err());
+    }
+
+    #[test]
+    fn limits_hold_at_their_edges() {
+        let inside = CustomMetadata::new()
+            .with("k".repeat(40), "v".repeat(500))
+            .with("other", true);
+        assert!(violations(&inside).is_empty());
+
+        let outside = CustomMetadata::new()
+            .with("k".repeat(41), "ok")
+            .with("long", "v".repeat(501))
+            .with("", "empty key");
+        assert_eq!(
+            violations(&outside),
+            [
+                &format!(
+                    "custom_metadata.{} has 41 characters in its key, at most 40 allowed",
+                    "k".repeat(41)
+                ),
+                "custom_metadata.long has 501 characters, at most 500 allowed",
+            ]
+        );
+    }
+}

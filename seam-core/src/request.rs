@@ -1,0 +1,111 @@
+//! A request bound to a client: adjust it, then send it.
+
+use std::future::{Future, IntoFuture};
+use std::pin::Pin;
+use std::time::Duration;
+
+use futures_core::Stream;
+
+use crate::client::Client;
+use crate::endpoint::{Endpoint, Paginated};
+use crate::error::{Error, UnexpectedResponse};
+use crate::pagination::Page;
+
+/// Parameters of an endpoint bound to a [`Client`], with per-request options.
+/// Send it with [`send`](Self::send), or `.await` it directly.
+#[must_use = "a request does nothing until it is sent: call `.send().await`"]
+#[derive(Debug, Clone)]
+pub struct Request<E> {
+    client: Client,
+    params: E,
+    timeout: Option<Duration>,
+}
+
+impl<E: Endpoint> Request<E> {
+    /// Binds `params` to `client`.
+    pub fn new(client: &Client, params: E) -> Self {
+        Self {
+            client: client.clone(),
+            params,
+            timeout: None,
+        }
+    }
+
+    /// How long this call may take, retries included, instead of the client's timeout.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// The parameters.
+    pub fn params(&self) -> &E {
+        &self.params
+    }
+
+    /// Changes the parameters; what generated builders' setters call.
+    pub fn map_params(mut self, change: impl FnOnce(E) -> E) -> Self {
+        self.params = change(self.params);
+        self
+    }
+
+    /// The parameters, unbound.
+    pub fn into_params(self) -> E {
+        self.params
+    }
+
+    /// Validates the parameters (sending nothing when they break a rule), sends
+    /// them, and decodes the answer.
+    pub async fn send(self) -> Result<E::Response, Error> {
+        self.client.execute(&self.params, self.timeout).await
+    }
+}
+
+impl<E: Endpoint + 'static> IntoFuture for Request<E> {
+    type Output = Result<E::Response, Error>;
+    type IntoFuture = Pin<Box<dyn Future<Output = Self::Output> + Send>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+
+impl<E: Paginated + 'static> Request<E> {
+    /// Every page, from this request's onwards, each asked for with the same
+    /// parameters and the previous page's cursor; ends after the last page, or
+    /// after the first error.
+    pub fn pages(self) -> impl Stream<Item = Result<Page<E::Item>, Error>> + Send {
+        futures_util::stream::try_unfold(Some((self, None::<String>)), |state| async move {
+            let Some((mut request, previous_cursor)) = state else {
+                return Ok(None);
+            };
+            let response = request
+                .client
+                .execute(&request.params, request.timeout)
+                .await?;
+            let page = E::into_page(response);
+            let next = match page.next_cursor() {
+                None => None,
+                Some(cursor) if previous_cursor.as_deref() == Some(cursor) => {
+                    let reason = format!("the server gave the cursor {cursor:?} twice in a row");
+                    let error = UnexpectedResponse::new(E::PATH, 200, None, b"", reason);
+                    return Err(Error::UnexpectedResponse(Box::new(error)));
+                }
+                Some(cursor) => {
+                    let cursor = cursor.to_owned();
+                    request.params.set_page_cursor(cursor.clone());
+                    Some((request, Some(cursor)))
+                }
+            };
+            Ok(Some((page, next)))
+        })
+    }
+
+    /// Every item of every page, in order.
+    pub fn items(self) -> impl Stream<Item = Result<E::Item, Error>> + Send {
+        use futures_util::{StreamExt, TryStreamExt};
+        self.pages()
+            .map_ok(|page| futures_util::stream::iter(page.items.into_iter().map(Ok)))
+            .try_flatten()
+            .boxed()
+    }
+}

@@ -1,0 +1,340 @@
+//! Sending a request: validation, serialisation, attempts within the deadline,
+//! reading the answer within its size limit, and turning it into a result.
+
+use std::borrow::Cow;
+use std::time::Duration;
+
+use bytes::Bytes;
+use reqwest::header::{HeaderMap, RETRY_AFTER};
+use serde::{Deserialize, Serialize};
+use tokio::time::Instant;
+
+use crate::auth::Auth;
+use crate::client::Client;
+use crate::decode::{decode_error, decode_keyed};
+use crate::endpoint::{Endpoint, Method};
+use crate::error::{ConfigError, Error, TransportError, TransportStage, UnexpectedResponse};
+use crate::retry::{Failure, parse_retry_after};
+use crate::validation::ValidationErrors;
+
+/// What the generic part of a call needs to know of its endpoint.
+struct RawRequest {
+    path: &'static str,
+    method: Method,
+    idempotent: bool,
+    body: Bytes,
+    timeout: Option<Duration>,
+}
+
+/// A complete answer, read within the size limit.
+struct Answer {
+    status: u16,
+    request_id: Option<String>,
+    retry_after: Option<Duration>,
+    body: Bytes,
+}
+
+/// Why one attempt failed.
+enum AttemptError {
+    Transport(TransportStage, reqwest::Error),
+    TooLarge {
+        status: u16,
+        request_id: Option<String>,
+        read: Vec<u8>,
+        limit: usize,
+    },
+}
+
+impl Client {
+    /// Validates, sends and decodes one request. Generic only in what must be: the
+    /// rest is in `send_raw`, compiled once for every endpoint.
+    pub(crate) async fn execute<E: Endpoint>(
+        &self,
+        params: &E,
+        timeout: Option<Duration>,
+    ) -> Result<E::Response, Error> {
+        let mut errors = ValidationErrors::new(E::PATH);
+        params.validate(&mut errors);
+        errors.into_result()?;
+        let body = serde_json::to_vec(params).map_err(|source| Error::Serialize {
+            path: E::PATH,
+            source,
+        })?;
+        let request = RawRequest {
+            path: E::PATH,
+            method: E::METHOD,
+            idempotent: E::IDEMPOTENT,
+            body: Bytes::from(body),
+            timeout,
+        };
+        let answer = self.send_raw(request).await?;
+        E::decode(&answer.body).map_err(|error| unexpected(E::PATH, &answer, &error))
+    }
+
+    async fn send_raw(&self, request: RawRequest) -> Result<Answer, Error> {
+        let timeout = request.timeout.unwrap_or(self.inner.timeout);
+        let deadline = Instant::now() + timeout;
+        let timed_out = |attempts| Error::Timeout {
+            path: request.path,
+            timeout,
+            attempts,
+        };
+        let auth = match tokio::time::timeout_at(deadline, self.auth_headers()).await {
+            Ok(headers) => headers?,
+            Err(_) => return Err(timed_out(0)),
+        };
+        let url = format!("{}{}", self.inner.base_url, request.path);
+        let policy = self.inner.retry;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let outcome =
+                tokio::time::timeout_at(deadline, self.attempt(&url, &request, &auth)).await;
+            let (failure, error, retry_after) = match outcome {
+                Err(_) => return Err(timed_out(attempt)),
+                Ok(Ok(answer)) if (200..300).contains(&answer.status) => return Ok(answer),
+                Ok(Ok(answer)) => {
+                    let failure = Failure::of_status(answer.status);
+                    let retry_after = answer.retry_after;
+                    (
+                        failure,
+                        error_from_answer(request.path, answer),
+                        retry_after,
+                    )
+                }
+                Ok(Err(AttemptError::Transport(stage, source))) => {
+                    let failure = if stage == TransportStage::Connect {
+                        Failure::NotSent
+                    } else {
+                        Failure::MaybeDone
+                    };
+                    let error = TransportError {
+                        path: request.path,
+                        stage,
+                        attempts: attempt,
+                        source,
+                    };
+                    (failure, Error::Transport(Box::new(error)), None)
+                }
+                Ok(Err(AttemptError::TooLarge {
+                    status,
+                    request_id,
+                    read,
+                    limit,
+                })) => {
+                    let reason = format!("the body is larger than the limit of {limit} bytes");
+                    let error =
+                        UnexpectedResponse::new(request.path, status, request_id, &read, reason);
+                    (
+                        Failure::Final,
+                        Error::UnexpectedResponse(Box::new(error)),
+                        None,
+                    )
+                }
+            };
+            if attempt >= policy.attempts() || !failure.is_retryable(request.idempotent) {
+                return Err(error);
+            }
+            let delay = policy.delay(attempt, retry_after);
+            if Instant::now() + delay >= deadline {
+                return Err(error);
+            }
+            tokio::time::sleep(delay).await;
+        }
+    }
+
+    async fn attempt(
+        &self,
+        url: &str,
+        request: &RawRequest,
+        auth: &HeaderMap,
+    ) -> Result<Answer, AttemptError> {
+        let limit = self.inner.max_response_bytes;
+        let mut response = self
+            .inner
+            .http
+            .request(request.method.as_reqwest(), url)
+            .headers(auth.clone())
+            .body(request.body.clone())
+            .send()
+            .await
+            .map_err(|error| {
+                let stage = if error.is_connect() {
+                    TransportStage::Connect
+                } else {
+                    TransportStage::Request
+                };
+                AttemptError::Transport(stage, error)
+            })?;
+        let status = response.status().as_u16();
+        let headers = response.headers();
+        let request_id = headers
+            .get("seam-request-id")
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned);
+        let retry_after = headers
+            .get(RETRY_AFTER)
+            .and_then(|value| value.to_str().ok())
+            .and_then(parse_retry_after);
+        let declared = response.content_length().unwrap_or(0);
+        if declared > limit as u64 {
+            return Err(AttemptError::TooLarge {
+                status,
+                request_id,
+                read: Vec::new(),
+                limit,
+            });
+        }
+        // One chunk is the whole body for most answers: keep it without copying.
+        let mut first: Option<Bytes> = None;
+        let mut rest: Vec<u8> = Vec::new();
+        while let Some(chunk) = response
+            .chunk()
+            .await
+            .map_err(|error| AttemptError::Transport(TransportStage::ResponseBody, error))?
+        {
+            let read = first.as_ref().map_or(0, Bytes::len) + rest.len() + chunk.len();
+            if read > limit {
+                let mut read = first.map(|first| first.to_vec()).unwrap_or_default();
+                read.extend_from_slice(&rest);
+                return Err(AttemptError::TooLarge {
+                    status,
+                    request_id,
+                    read,
+                    limit,
+                });
+            }
+            match &first {
+                None => first = Some(chunk),
+                Some(head) => {
+                    if rest.is_empty() {
+                        rest.extend_from_slice(head);
+                    }
+                    rest.extend_from_slice(&chunk);
+                }
+            }
+        }
+        let body = if rest.is_empty() {
+            first.unwrap_or_default()
+        } else {
+            Bytes::from(rest)
+        };
+        Ok(Answer {
+            status,
+            request_id,
+            retry_after,
+            body,
+        })
+    }
+
+    /// The headers that authenticate a request; for a publishable key, trades it for
+    /// a client session token first, once for the client and its clones.
+    async fn auth_headers(&self) -> Result<Cow<'_, HeaderMap>, Error> {
+        if let Some(headers) = &self.inner.auth_headers {
+            return Ok(Cow::Borrowed(headers));
+        }
+        let headers = self
+            .inner
+            .session_headers
+            .get_or_try_init(|| self.exchange_publishable_key())
+            .await?;
+        Ok(Cow::Borrowed(headers))
+    }
+
+    async fn exchange_publishable_key(&self) -> Result<HeaderMap, Error> {
+        let Auth::PublishableKey {
+            user_identifier_key,
+            ..
+        } = &self.inner.auth
+        else {
+            unreachable!("only a publishable key is exchanged")
+        };
+        let params = GetOrCreateClientSession {
+            user_identifier_key,
+        };
+        let request = RawRequest {
+            path: GET_OR_CREATE_CLIENT_SESSION,
+            method: Method::Post,
+            idempotent: true,
+            body: Bytes::from(
+                serde_json::to_vec(&params).map_err(|source| Error::Serialize {
+                    path: GET_OR_CREATE_CLIENT_SESSION,
+                    source,
+                })?,
+            ),
+            timeout: None,
+        };
+        let publishable_key_headers = self.inner.auth.headers()?;
+        let url = format!("{}{}", self.inner.base_url, GET_OR_CREATE_CLIENT_SESSION);
+        let answer = match self.attempt(&url, &request, &publishable_key_headers).await {
+            Ok(answer) if (200..300).contains(&answer.status) => answer,
+            Ok(answer) => return Err(error_from_answer(GET_OR_CREATE_CLIENT_SESSION, answer)),
+            Err(AttemptError::Transport(stage, source)) => {
+                let error = TransportError {
+                    path: GET_OR_CREATE_CLIENT_SESSION,
+                    stage,
+                    attempts: 1,
+                    source,
+                };
+                return Err(Error::Transport(Box::new(error)));
+            }
+            Err(AttemptError::TooLarge {
+                status,
+                request_id,
+                read,
+                limit,
+            }) => {
+                let reason = format!("the body is larger than the limit of {limit} bytes");
+                let error = UnexpectedResponse::new(
+                    GET_OR_CREATE_CLIENT_SESSION,
+                    status,
+                    request_id,
+                    &read,
+                    reason,
+                );
+                return Err(Error::UnexpectedResponse(Box::new(error)));
+            }
+        };
+        let session: ClientSession = decode_keyed(&answer.body, "client_session")
+            .map_err(|error| unexpected(GET_OR_CREATE_CLIENT_SESSION, &answer, &error))?;
+        if !session.token.starts_with("seam_cst") {
+            return Err(ConfigError::PublishableKeyExchange(
+                "the answer held no seam_cst… token".into(),
+            )
+            .into());
+        }
+        Ok(Auth::ClientSessionToken(crate::auth::Secret::new(session.token)).headers()?)
+    }
+}
+
+const GET_OR_CREATE_CLIENT_SESSION: &str = "/client_sessions/get_or_create";
+
+#[derive(Serialize)]
+struct GetOrCreateClientSession<'a> {
+    user_identifier_key: &'a str,
+}
+
+#[derive(Deserialize)]
+struct ClientSession {
+    token: String,
+}
+
+/// The error for a non-success answer: Seam's envelope, or what was wrong with it.
+fn error_from_answer(path: &'static str, answer: Answer) -> Error {
+    match decode_error(answer.status, answer.request_id.clone(), &answer.body) {
+        Ok(error) => Error::Api(Box::new(error)),
+        Err(error) => unexpected(path, &answer, &error),
+    }
+}
+
+fn unexpected(path: &'static str, answer: &Answer, error: &serde_json::Error) -> Error {
+    let reason = format!("{error}");
+    let response = UnexpectedResponse::new(
+        path,
+        answer.status,
+        answer.request_id.clone(),
+        &answer.body,
+        reason,
+    );
+    Error::UnexpectedResponse(Box::new(response))
+}

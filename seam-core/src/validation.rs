@@ -1,0 +1,446 @@
+//! Checks of parameter values that run before anything is sent.
+//!
+//! Every violation is collected, each with the path of the field it concerns, so a
+//! caller fixes all of them at once. Lengths are counted as Seam counts them: in
+//! UTF-16 code units, the length of a JavaScript string.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+/// One broken rule: which field, and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// The field's path, such as `custom_metadata.some_key`.
+    pub path: String,
+    /// What is wrong, such as `is 41 characters long, at most 40 allowed`.
+    pub message: String,
+}
+
+/// Every rule a request broke. While there is one, nothing is sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ValidationErrors {
+    path: &'static str,
+    violations: Vec<Violation>,
+}
+
+impl ValidationErrors {
+    /// An empty collection for the endpoint at `path`.
+    pub fn new(path: &'static str) -> Self {
+        Self {
+            path,
+            violations: Vec::new(),
+        }
+    }
+
+    /// Records a violation at `field`.
+    pub fn push(&mut self, field: &FieldPath<'_>, message: impl Into<String>) {
+        self.violations.push(Violation {
+            path: field.to_string(),
+            message: message.into(),
+        });
+    }
+
+    /// The violations, in the order of the fields.
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    /// The messages about the field at `path`.
+    pub fn for_field<'a>(&'a self, path: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.violations
+            .iter()
+            .filter(move |violation| violation.path == path)
+            .map(|violation| violation.message.as_str())
+    }
+
+    /// Whether no rule was broken.
+    pub fn is_empty(&self) -> bool {
+        self.violations.is_empty()
+    }
+
+    /// `Ok` when no rule was broken, or `Err(self)`.
+    pub fn into_result(self) -> Result<(), Self> {
+        if self.is_empty() { Ok(()) } else { Err(self) }
+    }
+}
+
+impl fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: request not sent, {} invalid parameter value(s): ",
+            self.path,
+            self.violations.len()
+        )?;
+        for (index, violation) in self.violations.iter().enumerate() {
+            let separator = if index == 0 { "" } else { "; " };
+            write!(f, "{separator}{} {}", violation.path, violation.message)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationErrors {}
+
+/// Where a value sits in a request: a field, or a key below one. Built on the stack
+/// and only turned into text when a rule is broken.
+#[derive(Debug, Clone, Copy)]
+pub enum FieldPath<'a> {
+    /// A top-level field.
+    Field(&'a str),
+    /// A key or index below another path.
+    Child(&'a FieldPath<'a>, &'a str),
+}
+
+impl fmt::Display for FieldPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Field(name) => f.write_str(name),
+            Self::Child(parent, key) => write!(f, "{parent}.{key}"),
+        }
+    }
+}
+
+/// A value that checks itself, such as [`CustomMetadata`](crate::CustomMetadata).
+/// A field of an endpoint whose type implements it is checked with the endpoint.
+pub trait Validate {
+    /// Records every rule this value breaks.
+    fn validate(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors);
+}
+
+impl<T: Validate> Validate for Option<T> {
+    fn validate(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
+        if let Some(value) = self {
+            value.validate(path, errors);
+        }
+    }
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn validate(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
+        for (index, value) in self.iter().enumerate() {
+            let index = index.to_string();
+            value.validate(&FieldPath::Child(path, &index), errors);
+        }
+    }
+}
+
+/// Counts characters the way Seam does: UTF-16 code units.
+pub fn seam_length(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.encode_utf16().count()
+    }
+}
+
+/// Checks a length against its bounds, recording a violation when it is outside.
+pub(crate) fn check_bounds(
+    length: usize,
+    min: Option<usize>,
+    max: Option<usize>,
+    unit: &str,
+    path: &FieldPath<'_>,
+    errors: &mut ValidationErrors,
+) {
+    if let Some(min) = min.filter(|&min| length < min) {
+        let what = if length == 0 {
+            "is empty".to_owned()
+        } else {
+            format!("has {length} {unit}")
+        };
+        errors.push(path, format!("{what}, at least {min} required"));
+    }
+    if let Some(max) = max.filter(|&max| length > max) {
+        errors.push(path, format!("has {length} {unit}, at most {max} allowed"));
+    }
+}
+
+/// A value whose length in characters `#[seam(min_length, max_length)]` can bound.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no length in characters",
+    label = "`min_length`/`max_length` apply to `String`, `&str` and `Option`s of them",
+    note = "use `min_entries`/`max_entries` to bound the size of a collection"
+)]
+pub trait HasLength {
+    /// The length in UTF-16 code units, or `None` for an absent value.
+    fn seam_length(&self) -> Option<usize>;
+}
+
+impl HasLength for str {
+    fn seam_length(&self) -> Option<usize> {
+        Some(seam_length(self))
+    }
+}
+
+impl HasLength for String {
+    fn seam_length(&self) -> Option<usize> {
+        Some(seam_length(self))
+    }
+}
+
+impl<T: HasLength + ?Sized> HasLength for &T {
+    fn seam_length(&self) -> Option<usize> {
+        (**self).seam_length()
+    }
+}
+
+impl<T: HasLength> HasLength for Option<T> {
+    fn seam_length(&self) -> Option<usize> {
+        self.as_ref().and_then(HasLength::seam_length)
+    }
+}
+
+/// A collection whose number of entries `#[seam(min_entries, max_entries)]` can bound.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a collection",
+    label = "`min_entries`/`max_entries` apply to lists, maps, `CustomMetadata` and `Option`s of them",
+    note = "use `min_length`/`max_length` to bound the length of a string"
+)]
+pub trait HasEntries {
+    /// The number of entries, or `None` for an absent value.
+    fn seam_entries(&self) -> Option<usize>;
+}
+
+impl<T> HasEntries for Vec<T> {
+    fn seam_entries(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
+impl<T> HasEntries for [T] {
+    fn seam_entries(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
+impl<K, V> HasEntries for BTreeMap<K, V> {
+    fn seam_entries(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
+impl<K, V, S> HasEntries for HashMap<K, V, S> {
+    fn seam_entries(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
+impl<T: HasEntries> HasEntries for Option<T> {
+    fn seam_entries(&self) -> Option<usize> {
+        self.as_ref().and_then(HasEntries::seam_entries)
+    }
+}
+
+/// A string value, or a list of them, that `#[seam(one_of = [...])]` can restrict.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a string or a list of strings",
+    label = "`one_of` applies to `String`, `Vec<String>` and `Option`s of them",
+    note = "for a closed set of values, a Rust enum deriving `Serialize` is often better"
+)]
+pub trait OneOfValues {
+    /// Calls `check` with every string the value holds, and its index in a list.
+    fn each_value(&self, check: &mut dyn FnMut(Option<usize>, &str));
+}
+
+impl OneOfValues for String {
+    fn each_value(&self, check: &mut dyn FnMut(Option<usize>, &str)) {
+        check(None, self);
+    }
+}
+
+impl OneOfValues for &str {
+    fn each_value(&self, check: &mut dyn FnMut(Option<usize>, &str)) {
+        check(None, self);
+    }
+}
+
+impl<T: AsRef<str>> OneOfValues for Vec<T> {
+    fn each_value(&self, check: &mut dyn FnMut(Option<usize>, &str)) {
+        for (index, value) in self.iter().enumerate() {
+            check(Some(index), value.as_ref());
+        }
+    }
+}
+
+impl<T: OneOfValues> OneOfValues for Option<T> {
+    fn each_value(&self, check: &mut dyn FnMut(Option<usize>, &str)) {
+        if let Some(value) = self {
+            value.each_value(check);
+        }
+    }
+}
+
+/// `#[seam(min_length, max_length)]`.
+pub fn check_length<T: HasLength + ?Sized>(
+    value: &T,
+    min: Option<usize>,
+    max: Option<usize>,
+    field: &'static str,
+    errors: &mut ValidationErrors,
+) {
+    if let Some(length) = value.seam_length() {
+        check_bounds(
+            length,
+            min,
+            max,
+            "characters",
+            &FieldPath::Field(field),
+            errors,
+        );
+    }
+}
+
+/// `#[seam(min_entries, max_entries)]`.
+pub fn check_entries<T: HasEntries + ?Sized>(
+    value: &T,
+    min: Option<usize>,
+    max: Option<usize>,
+    field: &'static str,
+    errors: &mut ValidationErrors,
+) {
+    if let Some(entries) = value.seam_entries() {
+        check_bounds(
+            entries,
+            min,
+            max,
+            "entries",
+            &FieldPath::Field(field),
+            errors,
+        );
+    }
+}
+
+/// `#[seam(one_of = [...])]`.
+pub fn check_one_of<T: OneOfValues + ?Sized>(
+    value: &T,
+    allowed: &[&str],
+    field: &'static str,
+    errors: &mut ValidationErrors,
+) {
+    value.each_value(&mut |index, value| {
+        if !allowed.contains(&value) {
+            let index = index.map(|index| index.to_string());
+            let parent = FieldPath::Field(field);
+            let path = match &index {
+                Some(index) => FieldPath::Child(&parent, index),
+                None => parent,
+            };
+            errors.push(&path, format!("is {value:?}, expected one of {allowed:?}"));
+        }
+    });
+}
+
+/// Chooses nested validation for field types that implement [`Validate`], and
+/// nothing for the others, without the macro having to know which is which.
+#[derive(Debug)]
+pub struct NestedProbe<'a, T: ?Sized>(pub &'a T);
+
+/// Picked for a field type that implements [`Validate`].
+pub trait ValidateNested {
+    /// Validates the field.
+    fn seam_validate_nested(&self, field: &'static str, errors: &mut ValidationErrors);
+}
+
+impl<T: Validate + ?Sized> ValidateNested for NestedProbe<'_, T> {
+    fn seam_validate_nested(&self, field: &'static str, errors: &mut ValidationErrors) {
+        self.0.validate(&FieldPath::Field(field), errors);
+    }
+}
+
+/// Picked, by auto-ref, for a field type that does not implement [`Validate`].
+pub trait SkipNested {
+    /// Does nothing.
+    fn seam_validate_nested(&self, _field: &'static str, _errors: &mut ValidationErrors) {}
+}
+
+impl<T: ?Sized> SkipNested for &NestedProbe<'_, T> {}
+
+/// Makes a field type that cannot be serialised a compile error at the field.
+pub const fn assert_serialize<T: serde::Serialize + ?Sized>() {}
+
+/// Makes a response type that cannot be deserialised a compile error at the type.
+pub const fn assert_deserialize<T: serde::de::DeserializeOwned>() {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_count_utf16_code_units() {
+        assert_eq!(seam_length("abc"), 3);
+        assert_eq!(seam_length("é"), 1);
+        assert_eq!(seam_length("😀"), 2);
+    }
+
+    #[test]
+    fn bounds_are_inclusive() {
+        let mut errors = ValidationErrors::new("/x");
+        check_length(
+            "a".repeat(40).as_str(),
+            Some(1),
+            Some(40),
+            "name",
+            &mut errors,
+        );
+        assert!(errors.is_empty());
+        check_length(
+            "a".repeat(41).as_str(),
+            Some(1),
+            Some(40),
+            "name",
+            &mut errors,
+        );
+        check_length("", Some(1), Some(40), "name", &mut errors);
+        let messages: Vec<_> = errors.for_field("name").collect();
+        assert_eq!(
+            messages,
+            [
+                "has 41 characters, at most 40 allowed",
+                "is empty, at least 1 required"
+            ]
+        );
+    }
+
+    #[test]
+    fn absent_values_are_not_checked() {
+        let mut errors = ValidationErrors::new("/x");
+        check_length(&None::<String>, Some(1), None, "name", &mut errors);
+        check_entries(&None::<Vec<u8>>, Some(1), None, "list", &mut errors);
+        check_one_of(&None::<String>, &["a"], "kind", &mut errors);
+        assert!(errors.is_empty());
+    }
+
+    #[test]
+    fn one_of_names_the_index_of_a_bad_list_entry() {
+        let mut errors = ValidationErrors::new("/x");
+        let value = vec!["lock".to_owned(), "toaster".to_owned()];
+        check_one_of(&value, &["lock", "thermostat"], "capabilities", &mut errors);
+        assert_eq!(errors.violations().len(), 1);
+        assert_eq!(errors.violations()[0].path, "capabilities.1");
+        assert!(errors.violations()[0].message.contains("\"toaster\""));
+    }
+
+    #[test]
+    fn entries_are_counted() {
+        let mut errors = ValidationErrors::new("/x");
+        check_entries(&vec![1, 2, 3], None, Some(2), "list", &mut errors);
+        assert_eq!(
+            errors.violations()[0].message,
+            "has 3 entries, at most 2 allowed"
+        );
+    }
+
+    #[test]
+    fn display_lists_every_violation() {
+        let mut errors = ValidationErrors::new("/connected_accounts/update");
+        errors.push(&FieldPath::Field("a"), "is bad");
+        let parent = FieldPath::Field("b");
+        errors.push(&FieldPath::Child(&parent, "c"), "is worse");
+        assert_eq!(
+            errors.to_string(),
+            "/connected_accounts/update: request not sent, 2 invalid parameter value(s): \
+             a is bad; b.c is worse"
+        );
+    }
+}
