@@ -40,6 +40,7 @@ pub mod __private {
         HasEntries, HasLength, NestedProbe, OneOfValues, SkipNested, ValidateNested,
         assert_deserialize, assert_serialize, check_entries, check_length, check_one_of,
     };
+    pub use futures_core::Stream;
     pub use serde;
     pub use serde_json;
 }

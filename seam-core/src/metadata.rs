@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::validation::{FieldPath, Validate, ValidationErrors, check_bounds, seam_length};
 
-/// One value of [`CustomMetadata`]: a string, a boolean, or null.
+/// One value of [`CustomMetadata`]: a string, a boolean, or null, as Seam's API
+/// reference lists; or a number, which Seam's own fake server accepts and stores.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum MetadataValue {
@@ -14,9 +15,23 @@ pub enum MetadataValue {
     String(String),
     /// A boolean.
     Bool(bool),
-    /// `null`: on an update, clears the key.
+    /// A number.
+    Number(serde_json::Number),
+    /// `null`.
     Null,
 }
+
+macro_rules! metadata_value_from_integer {
+    ($($integer:ty),*) => {$(
+        impl From<$integer> for MetadataValue {
+            fn from(value: $integer) -> Self {
+                Self::Number(value.into())
+            }
+        }
+    )*};
+}
+
+metadata_value_from_integer!(i32, i64, u32, u64);
 
 impl From<&str> for MetadataValue {
     fn from(value: &str) -> Self {
@@ -210,7 +225,10 @@ mod tests {
         assert_eq!(metadata.get("a"), Some(&MetadataValue::from("x")));
         assert_eq!(metadata.get("b"), Some(&MetadataValue::Bool(false)));
         assert_eq!(metadata.get("c"), Some(&MetadataValue::Null));
-        assert!(serde_json::from_str::<CustomMetadata>(r#"{"n": 5}"#).is_err());
+        let metadata: CustomMetadata = serde_json::from_str(r#"{"n": 5}"#).unwrap();
+        assert_eq!(metadata.get("n"), Some(&MetadataValue::from(5)));
+        assert!(serde_json::from_str::<CustomMetadata>(r#"{"o": {"nested": true}}"#).is_err());
+        assert!(serde_json::from_str::<CustomMetadata>(r#"{"a": [1]}"#).is_err());
     }
 
     #[test]
