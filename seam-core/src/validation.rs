@@ -356,12 +356,6 @@ pub trait SkipNested {
 
 impl<T: ?Sized> SkipNested for &NestedProbe<'_, T> {}
 
-/// Makes a field type that cannot be serialised a compile error at the field.
-pub const fn assert_serialize<T: serde::Serialize + ?Sized>() {}
-
-/// Makes a response type that cannot be deserialised a compile error at the type.
-pub const fn assert_deserialize<T: serde::de::DeserializeOwned>() {}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -219,6 +219,7 @@ fn generate(args: &Args, item: &DeriveInput, fields: &[Field], with_checks: bool
                     self.page_cursor = ::core::option::Option::Some(cursor);
                 }
             }
+            #[allow(dead_code)]
             impl #builder {
                 /// Every page, asked for one after another with the same parameters.
                 pub fn pages(self) -> impl ::seam_core::__private::Stream<Item = ::core::result::Result<::seam_core::Page<#item_type>, ::seam_core::Error>> + ::core::marker::Send {
@@ -242,6 +243,7 @@ fn generate(args: &Args, item: &DeriveInput, fields: &[Field], with_checks: bool
         #[serde(crate = "::seam_core::__private::serde")]
         #item
 
+        #[allow(dead_code)]
         impl #ident {
             #[doc = #new_doc]
             pub fn new(#(#required_params),*) -> Self {
@@ -272,8 +274,10 @@ fn generate(args: &Args, item: &DeriveInput, fields: &[Field], with_checks: bool
         #[doc = #builder_doc]
         #[must_use = "a request does nothing until it is sent: call `.send().await`"]
         #[derive(Debug, Clone)]
+        #[allow(dead_code)]
         #vis struct #builder(::seam_core::Request<#ident>);
 
+        #[allow(dead_code)]
         impl #builder {
             /// Binds the required parameters to `client`.
             pub fn new(client: &::seam_core::Client #(, #required_params)*) -> Self {

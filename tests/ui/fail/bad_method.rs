@@ -1,0 +1,6 @@
+#[seam_core::seam_endpoint(path = "/things/update", method = "POTS")]
+pub struct UpdateThing {
+    pub id: String,
+}
+
+fn main() {}

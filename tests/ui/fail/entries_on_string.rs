@@ -1,0 +1,8 @@
+#[seam_core::seam_endpoint(path = "/things/update")]
+pub struct UpdateThing {
+    pub id: String,
+    #[seam(max_entries = 10)]
+    pub name: Option<String>,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+#[seam_core::seam_endpoint(path = "/things/update")]
+pub struct UpdateThing<T> {
+    pub id: T,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+#[seam_core::seam_endpoint(path = "/things/update")]
+pub struct UpdateThing {
+    pub id: String,
+    #[seam(max_length = 10)]
+    pub active: Option<bool>,
+}
+
+fn main() {}

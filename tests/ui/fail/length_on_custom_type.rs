@@ -1,0 +1,13 @@
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Address {
+    pub street: String,
+}
+
+#[seam_core::seam_endpoint(path = "/things/update")]
+pub struct UpdateThing {
+    pub id: String,
+    #[seam(min_length = 1)]
+    pub address: Option<Address>,
+}
+
+fn main() {}

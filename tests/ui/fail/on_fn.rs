@@ -1,0 +1,6 @@
+#[seam_core::seam_endpoint(path = "/things/update")]
+pub fn update_thing() {}
+
+fn main() {
+    update_thing();
+}

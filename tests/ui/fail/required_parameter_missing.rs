@@ -1,0 +1,10 @@
+// A required parameter is a constructor argument: leaving it out does not compile.
+#[seam_core::seam_endpoint(path = "/things/update")]
+pub struct UpdateThing {
+    pub id: String,
+    pub name: Option<String>,
+}
+
+fn main() {
+    let _ = UpdateThing::new().name("x");
+}

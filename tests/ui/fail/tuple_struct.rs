@@ -1,0 +1,4 @@
+#[seam_core::seam_endpoint(path = "/things/update")]
+pub struct UpdateThing(String);
+
+fn main() {}

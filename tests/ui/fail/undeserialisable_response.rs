@@ -1,0 +1,9 @@
+#[derive(Debug)]
+pub struct Thing;
+
+#[seam_core::seam_endpoint(path = "/things/get", response = Thing, response_key = "thing")]
+pub struct GetThing {
+    pub id: String,
+}
+
+fn main() {}

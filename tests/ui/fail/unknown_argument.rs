@@ -1,0 +1,6 @@
+#[seam_core::seam_endpoint(path = "/things/update", respons_key = "thing")]
+pub struct UpdateThing {
+    pub id: String,
+}
+
+fn main() {}

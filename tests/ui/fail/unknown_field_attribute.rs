@@ -1,0 +1,7 @@
+#[seam_core::seam_endpoint(path = "/things/update")]
+pub struct UpdateThing {
+    #[seam(max_lenght = 5)]
+    pub id: String,
+}
+
+fn main() {}
