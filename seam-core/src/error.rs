@@ -91,6 +91,11 @@ impl Error {
         self.as_api().is_some_and(ApiError::is_not_found)
     }
 
+    /// Whether the service was unavailable (HTTP 503), after the retries the policy allows.
+    pub fn is_unavailable(&self) -> bool {
+        self.status() == Some(503)
+    }
+
     /// Whether Seam's error type is `error_type` (such as `connected_account_not_found`).
     pub fn is_api_error(&self, error_type: &str) -> bool {
         self.as_api()

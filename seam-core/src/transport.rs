@@ -328,7 +328,11 @@ fn error_from_answer(path: &'static str, answer: Answer) -> Error {
 }
 
 fn unexpected(path: &'static str, answer: &Answer, error: &serde_json::Error) -> Error {
-    let reason = format!("{error}");
+    let reason = if answer.body.is_empty() {
+        "an empty body".to_owned()
+    } else {
+        format!("{error}")
+    };
     let response = UnexpectedResponse::new(
         path,
         answer.status,
