@@ -136,7 +136,7 @@ struct ErrorBody {
 }
 
 /// Reads Seam's error envelope, or says why the body is not one.
-pub(crate) fn decode_error(
+pub fn decode_error(
     status: u16,
     request_id: Option<String>,
     body: &[u8],

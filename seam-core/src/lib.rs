@@ -139,7 +139,7 @@ pub use serde;
 /// crate using the macro needs only `seam-core` in its `Cargo.toml`. Not public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::decode::{decode_keyed, decode_page, decode_void};
+    pub use crate::decode::{decode_error, decode_keyed, decode_page, decode_void};
     pub use crate::validation::{
         HasEntries, HasLength, NestedProbe, OneOfValues, SkipNested, ValidateNested, check_entries,
         check_length, check_one_of,
