@@ -306,14 +306,14 @@ mod tests {
     fn endpoint_constants() {
         assert_eq!(UpdateConnectedAccount::PATH, "/connected_accounts/update");
         assert_eq!(UpdateConnectedAccount::METHOD, seam_core::Method::Post);
-        assert!(UpdateConnectedAccount::IDEMPOTENT);
+        const { assert!(UpdateConnectedAccount::IDEMPOTENT) };
         assert_eq!(UpdateConnectedAccount::RESPONSE_KEY, None);
         assert_eq!(GetConnectedAccount::RESPONSE_KEY, Some("connected_account"));
         assert_eq!(
             ListConnectedAccounts::RESPONSE_KEY,
             Some("connected_accounts")
         );
-        assert!(DeleteConnectedAccount::IDEMPOTENT);
+        const { assert!(DeleteConnectedAccount::IDEMPOTENT) };
     }
 
     #[test]
