@@ -144,7 +144,10 @@ impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sources: Vec<_> = self.credentials.iter().map(|given| given.source).collect();
         f.debug_struct("ClientBuilder")
-            .field("endpoint", &self.endpoint.as_ref().map(|(url, _)| url))
+            .field(
+                "endpoint",
+                &self.endpoint.as_ref().map(|(url, _)| redact_userinfo(url)),
+            )
             .field("credentials", &sources)
             .field("workspace_id", &self.workspace_id)
             .field("without_workspace", &self.without_workspace)
@@ -297,6 +300,10 @@ impl ClientBuilder {
         let http = reqwest::Client::builder()
             .default_headers(sdk_headers())
             .user_agent(concat!("seam-rs/", env!("CARGO_PKG_VERSION")))
+            // Seam does not redirect. Following one would carry `client-session-token`,
+            // `seam-publishable-key` and `seam-workspace` to wherever it points (reqwest
+            // strips only `Authorization` across hosts), and replay the body.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|error| ConfigError::Http(error.to_string()))?;
         Ok(Client {
@@ -421,9 +428,10 @@ fn check_endpoint(url: &str, allow_insecure_http: bool) -> Result<String, Config
         return Err(invalid("it must not have a query or a fragment"));
     }
     if !parsed.username().is_empty() || parsed.password().is_some() {
-        return Err(invalid(
-            "credentials go to the client builder, not into the URL",
-        ));
+        return Err(ConfigError::InvalidEndpoint {
+            url: redact_userinfo(url).into_owned(),
+            reason: "credentials go to the client builder, not into the URL".to_owned(),
+        });
     }
     match parsed.scheme() {
         "https" => {}
@@ -436,6 +444,18 @@ fn check_endpoint(url: &str, allow_insecure_http: bool) -> Result<String, Config
         _ => return Err(invalid("the scheme must be https (or http to loopback)")),
     }
     Ok(parsed.as_str().trim_end_matches('/').to_owned())
+}
+
+/// The URL with any `user:password@` cut out, to be shown in messages.
+fn redact_userinfo(url: &str) -> std::borrow::Cow<'_, str> {
+    match Url::parse(url) {
+        Ok(mut parsed) if !parsed.username().is_empty() || parsed.password().is_some() => {
+            let _ = parsed.set_username("");
+            let _ = parsed.set_password(None);
+            parsed.to_string().into()
+        }
+        _ => url.into(),
+    }
 }
 
 fn is_loopback(url: &Url) -> bool {

@@ -57,6 +57,13 @@ pub trait Endpoint: Serialize + Send + Sync {
     /// Records every rule the parameters break.
     fn validate(&self, errors: &mut ValidationErrors);
 
+    /// Checks the parameters as sending them would: `Err` with every rule they break.
+    fn check(&self) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::new(Self::PATH);
+        self.validate(&mut errors);
+        errors.into_result()
+    }
+
     /// Decodes a successful answer's body.
     fn decode(body: &[u8]) -> Result<Self::Response, serde_json::Error>;
 }

@@ -23,7 +23,7 @@ pub use client::{
     Client, ClientBuilder, DEFAULT_ENDPOINT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
 };
 pub use endpoint::{Endpoint, Method, Paginated};
-pub use error::{ApiError, ConfigError, Error, TransportError, UnexpectedResponse};
+pub use error::{ApiError, ConfigError, Error, TransportError, TransportStage, UnexpectedResponse};
 pub use metadata::{CustomMetadata, MetadataValue};
 pub use pagination::{Page, Pagination};
 pub use request::Request;

@@ -203,7 +203,7 @@ mod tests {
         errors
             .violations()
             .iter()
-            .map(|violation| format!("{} {}", violation.path, violation.message))
+            .map(ToString::to_string)
             .collect()
     }
 

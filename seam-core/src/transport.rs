@@ -15,7 +15,6 @@ use crate::decode::{decode_error, decode_keyed};
 use crate::endpoint::{Endpoint, Method};
 use crate::error::{ConfigError, Error, TransportError, TransportStage, UnexpectedResponse};
 use crate::retry::{Failure, parse_retry_after};
-use crate::validation::ValidationErrors;
 
 /// What the generic part of a call needs to know of its endpoint.
 struct RawRequest {
@@ -53,9 +52,7 @@ impl Client {
         params: &E,
         timeout: Option<Duration>,
     ) -> Result<E::Response, Error> {
-        let mut errors = ValidationErrors::new(E::PATH);
-        params.validate(&mut errors);
-        errors.into_result()?;
+        params.check()?;
         let body = serde_json::to_vec(params).map_err(|source| Error::Serialize {
             path: E::PATH,
             source,
@@ -73,7 +70,12 @@ impl Client {
 
     async fn send_raw(&self, request: RawRequest) -> Result<Answer, Error> {
         let timeout = request.timeout.unwrap_or(self.inner.timeout);
-        let deadline = Instant::now() + timeout;
+        // `Instant + Duration` panics on overflow: a timeout too long to add (such as
+        // `Duration::MAX`, meaning "none") is a deadline decades away.
+        let now = Instant::now();
+        let deadline = now
+            .checked_add(timeout)
+            .unwrap_or_else(|| now + Duration::from_secs(86_400 * 365 * 30));
         let timed_out = |attempts| Error::Timeout {
             path: request.path,
             timeout,
@@ -136,7 +138,8 @@ impl Client {
                 return Err(error);
             }
             let delay = policy.delay(attempt, retry_after);
-            if Instant::now() + delay >= deadline {
+            let retry_at = Instant::now().checked_add(delay);
+            if retry_at.is_none_or(|retry_at| retry_at >= deadline) {
                 return Err(error);
             }
             tokio::time::sleep(delay).await;
@@ -193,10 +196,18 @@ impl Client {
             .await
             .map_err(|error| AttemptError::Transport(TransportStage::ResponseBody, error))?
         {
-            let read = first.as_ref().map_or(0, Bytes::len) + rest.len() + chunk.len();
-            if read > limit {
-                let mut read = first.map(|first| first.to_vec()).unwrap_or_default();
-                read.extend_from_slice(&rest);
+            // Once `rest` is in use it holds the first chunk too: count it once.
+            let held = if rest.is_empty() {
+                first.as_ref().map_or(0, Bytes::len)
+            } else {
+                rest.len()
+            };
+            if held + chunk.len() > limit {
+                let read = if rest.is_empty() {
+                    first.map(|first| first.to_vec()).unwrap_or_default()
+                } else {
+                    rest
+                };
                 return Err(AttemptError::TooLarge {
                     status,
                     request_id,
@@ -295,8 +306,29 @@ impl Client {
                 return Err(Error::UnexpectedResponse(Box::new(error)));
             }
         };
-        let session: ClientSession = decode_keyed(&answer.body, "client_session")
-            .map_err(|error| unexpected(GET_OR_CREATE_CLIENT_SESSION, &answer, &error))?;
+        let session: ClientSession =
+            decode_keyed(&answer.body, "client_session").map_err(|error| {
+                // This answer may hold the client session token: keep neither the body
+                // nor, for an answer of the wrong shape, serde's message, which can
+                // quote a value ("invalid type: string \"seam_cst…\"").
+                let reason = if error.classify() == serde_json::error::Category::Data {
+                    format!(
+                        "an answer of the wrong shape at line {} column {}",
+                        error.line(),
+                        error.column()
+                    )
+                } else {
+                    error.to_string()
+                };
+                let error = UnexpectedResponse::new(
+                    GET_OR_CREATE_CLIENT_SESSION,
+                    answer.status,
+                    answer.request_id.clone(),
+                    b"",
+                    reason,
+                );
+                Error::UnexpectedResponse(Box::new(error))
+            })?;
         if !session.token.starts_with("seam_cst") {
             return Err(ConfigError::PublishableKeyExchange(
                 "the answer held no seam_cst… token".into(),

@@ -16,6 +16,13 @@ pub struct Violation {
     pub message: String,
 }
 
+impl fmt::Display for Violation {
+    /// `custom_metadata has 51 entries, at most 50 allowed`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.path, self.message)
+    }
+}
+
 /// Every rule a request broke. While there is one, nothing is sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ValidationErrors {
@@ -74,7 +81,7 @@ impl fmt::Display for ValidationErrors {
         )?;
         for (index, violation) in self.violations.iter().enumerate() {
             let separator = if index == 0 { "" } else { "; " };
-            write!(f, "{separator}{} {}", violation.path, violation.message)?;
+            write!(f, "{separator}{violation}")?;
         }
         Ok(())
     }

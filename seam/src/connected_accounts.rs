@@ -235,7 +235,7 @@ pub struct UserIdentifier {
 
 #[cfg(test)]
 mod tests {
-    use seam_core::{Endpoint, ValidationErrors};
+    use seam_core::Endpoint;
     use serde_json::json;
 
     use super::*;
@@ -243,13 +243,13 @@ mod tests {
     const SEED_ID: &str = "a289aa54-5488-4707-9a4b-eeea4edf311d";
 
     fn violations(params: &impl Endpoint) -> Vec<String> {
-        let mut errors = ValidationErrors::new("/test");
-        params.validate(&mut errors);
-        errors
-            .violations()
-            .iter()
-            .map(|violation| format!("{} {}", violation.path, violation.message))
-            .collect()
+        params.check().err().map_or_else(Vec::new, |errors| {
+            errors
+                .violations()
+                .iter()
+                .map(ToString::to_string)
+                .collect()
+        })
     }
 
     #[test]

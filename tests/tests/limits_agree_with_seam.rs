@@ -4,15 +4,13 @@
 //! agree: our checks are neither laxer nor stricter than Seam's.
 
 use seam::connected_accounts::{ListConnectedAccounts, UpdateConnectedAccount};
-use seam::{CustomMetadata, Endpoint, ValidationErrors};
+use seam::{CustomMetadata, Endpoint};
 use seam_fake::FakeSeam;
 use serde_json::{Value, json};
 
 /// Whether our checks accept the parameters.
 fn we_accept(params: &impl Endpoint) -> bool {
-    let mut errors = ValidationErrors::new("/test");
-    params.validate(&mut errors);
-    errors.is_empty()
+    params.check().is_ok()
 }
 
 /// Whether the fake accepts the same body, sent as it is.

@@ -1,16 +1,16 @@
 //! The endpoints this crate declares behave as the `seam` crate's do.
 
-use seam_core::{Endpoint, ValidationErrors};
+use seam_core::Endpoint;
 use seam_downstream::{GetDevice, ListDevices};
 
 fn violations(params: &impl Endpoint) -> Vec<String> {
-    let mut errors = ValidationErrors::new("/test");
-    params.validate(&mut errors);
-    errors
-        .violations()
-        .iter()
-        .map(|violation| format!("{} {}", violation.path, violation.message))
-        .collect()
+    params.check().err().map_or_else(Vec::new, |errors| {
+        errors
+            .violations()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    })
 }
 
 #[test]
