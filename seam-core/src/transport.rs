@@ -70,20 +70,34 @@ impl Client {
 
     async fn send_raw(&self, request: RawRequest) -> Result<Answer, Error> {
         let timeout = request.timeout.unwrap_or(self.inner.timeout);
-        // `Instant + Duration` panics on overflow: a timeout too long to add (such as
-        // `Duration::MAX`, meaning "none") is a deadline decades away.
-        let now = Instant::now();
-        let deadline = now
-            .checked_add(timeout)
-            .unwrap_or_else(|| now + Duration::from_secs(86_400 * 365 * 30));
+        let deadline = deadline_after(timeout);
+        let auth = match tokio::time::timeout_at(deadline, self.auth_headers(deadline)).await {
+            Ok(headers) => headers?,
+            Err(_) => {
+                let path = request.path;
+                return Err(Error::Timeout {
+                    path,
+                    timeout,
+                    attempts: 0,
+                });
+            }
+        };
+        self.send_with_retries(&request, &auth, timeout, deadline)
+            .await
+    }
+
+    /// Sends `request` with `auth`, retrying as the policy says until `deadline`.
+    async fn send_with_retries(
+        &self,
+        request: &RawRequest,
+        auth: &HeaderMap,
+        timeout: Duration,
+        deadline: Instant,
+    ) -> Result<Answer, Error> {
         let timed_out = |attempts| Error::Timeout {
             path: request.path,
             timeout,
             attempts,
-        };
-        let auth = match tokio::time::timeout_at(deadline, self.auth_headers()).await {
-            Ok(headers) => headers?,
-            Err(_) => return Err(timed_out(0)),
         };
         let url = format!("{}{}", self.inner.base_url, request.path);
         let policy = self.inner.retry;
@@ -91,7 +105,7 @@ impl Client {
         loop {
             attempt += 1;
             let outcome =
-                tokio::time::timeout_at(deadline, self.attempt(&url, &request, &auth)).await;
+                tokio::time::timeout_at(deadline, self.attempt(&url, request, auth)).await;
             let (failure, error, retry_after) = match outcome {
                 Err(_) => return Err(timed_out(attempt)),
                 Ok(Ok(answer)) if (200..300).contains(&answer.status) => return Ok(answer),
@@ -240,19 +254,19 @@ impl Client {
 
     /// The headers that authenticate a request; for a publishable key, trades it for
     /// a client session token first, once for the client and its clones.
-    async fn auth_headers(&self) -> Result<Cow<'_, HeaderMap>, Error> {
+    async fn auth_headers(&self, deadline: Instant) -> Result<Cow<'_, HeaderMap>, Error> {
         if let Some(headers) = &self.inner.auth_headers {
             return Ok(Cow::Borrowed(headers));
         }
         let headers = self
             .inner
             .session_headers
-            .get_or_try_init(|| self.exchange_publishable_key())
+            .get_or_try_init(|| self.exchange_publishable_key(deadline))
             .await?;
         Ok(Cow::Borrowed(headers))
     }
 
-    async fn exchange_publishable_key(&self) -> Result<HeaderMap, Error> {
+    async fn exchange_publishable_key(&self, deadline: Instant) -> Result<HeaderMap, Error> {
         let Auth::PublishableKey {
             user_identifier_key,
             ..
@@ -275,37 +289,13 @@ impl Client {
             ),
             timeout: None,
         };
+        // Retried like any idempotent request, within the deadline of the call
+        // that needs it.
         let publishable_key_headers = self.inner.auth.headers()?;
-        let url = format!("{}{}", self.inner.base_url, GET_OR_CREATE_CLIENT_SESSION);
-        let answer = match self.attempt(&url, &request, &publishable_key_headers).await {
-            Ok(answer) if (200..300).contains(&answer.status) => answer,
-            Ok(answer) => return Err(error_from_answer(GET_OR_CREATE_CLIENT_SESSION, answer)),
-            Err(AttemptError::Transport(stage, source)) => {
-                let error = TransportError {
-                    path: GET_OR_CREATE_CLIENT_SESSION,
-                    stage,
-                    attempts: 1,
-                    source,
-                };
-                return Err(Error::Transport(Box::new(error)));
-            }
-            Err(AttemptError::TooLarge {
-                status,
-                request_id,
-                read,
-                limit,
-            }) => {
-                let reason = format!("the body is larger than the limit of {limit} bytes");
-                let error = UnexpectedResponse::new(
-                    GET_OR_CREATE_CLIENT_SESSION,
-                    status,
-                    request_id,
-                    &read,
-                    reason,
-                );
-                return Err(Error::UnexpectedResponse(Box::new(error)));
-            }
-        };
+        let timeout = self.inner.timeout;
+        let answer = self
+            .send_with_retries(&request, &publishable_key_headers, timeout, deadline)
+            .await?;
         let session: ClientSession =
             decode_keyed(&answer.body, "client_session").map_err(|error| {
                 // This answer may hold the client session token: keep neither the body
@@ -337,6 +327,14 @@ impl Client {
         }
         Ok(Auth::ClientSessionToken(crate::auth::Secret::new(session.token)).headers()?)
     }
+}
+
+/// `Instant + Duration` panics on overflow: a timeout too long to add (such as
+/// `Duration::MAX`, meaning "none") is a deadline decades away.
+fn deadline_after(timeout: Duration) -> Instant {
+    let now = Instant::now();
+    now.checked_add(timeout)
+        .unwrap_or_else(|| now + Duration::from_secs(86_400 * 365 * 30))
 }
 
 const GET_OR_CREATE_CLIENT_SESSION: &str = "/client_sessions/get_or_create";
