@@ -43,6 +43,15 @@ async fn latest_request_number(seam: &Client) -> u64 {
     request_number(error.request_id().expect("the fake sends a request id"))
 }
 
+/// The smallest update: what most error cases need to send.
+async fn update_manage_new_devices(seam: &Client, id: &str) -> Result<(), Error> {
+    seam.connected_accounts()
+        .update(id)
+        .automatically_manage_new_devices(true)
+        .send()
+        .await
+}
+
 async fn get(seam: &Client, id: &str) -> ConnectedAccount {
     seam.connected_accounts().get(id).send().await.unwrap()
 }
@@ -125,12 +134,7 @@ async fn a_wrong_key_is_the_typed_unauthorized_error() {
         .endpoint(fake.url())
         .build()
         .unwrap();
-    let error = seam
-        .connected_accounts()
-        .update(JOHN)
-        .automatically_manage_new_devices(true)
-        .await
-        .unwrap_err();
+    let error = update_manage_new_devices(&seam, JOHN).await.unwrap_err();
     assert!(error.is_unauthorized(), "{error}");
     let api = error.as_api().unwrap();
     assert_eq!(api.status, 401);
@@ -148,12 +152,7 @@ async fn a_personal_access_token_without_workspace_gets_seams_typed_error() {
         .endpoint(fake.url())
         .build()
         .unwrap();
-    let error = seam
-        .connected_accounts()
-        .update(JOHN)
-        .automatically_manage_new_devices(true)
-        .await
-        .unwrap_err();
+    let error = update_manage_new_devices(&seam, JOHN).await.unwrap_err();
     assert!(error.is_unauthorized(), "{error}");
     assert_eq!(
         error.as_api().unwrap().error_type,
@@ -165,10 +164,7 @@ async fn a_personal_access_token_without_workspace_gets_seams_typed_error() {
 async fn an_unknown_id_is_connected_account_not_found_with_the_request_id() {
     let fake = fake();
     let seam = api_key_client(&fake);
-    let error = seam
-        .connected_accounts()
-        .update("does_not_exist")
-        .automatically_manage_new_devices(true)
+    let error = update_manage_new_devices(&seam, "does_not_exist")
         .await
         .unwrap_err();
     assert!(error.is_api_error("connected_account_not_found"), "{error}");
@@ -327,12 +323,7 @@ async fn an_outage_is_retried_then_fails_with_a_typed_503() {
     fake.simulate_workspace_outage(fake.workspace_id(), &["/connected_accounts/update"])
         .unwrap();
     let before = latest_request_number(&seam).await;
-    let error = seam
-        .connected_accounts()
-        .update(JOHN)
-        .automatically_manage_new_devices(true)
-        .await
-        .unwrap_err();
+    let error = update_manage_new_devices(&seam, JOHN).await.unwrap_err();
     assert_eq!(error.status(), Some(503), "{error}");
     assert!(error.is_unavailable());
     // Three attempts reached the server, the last one answered with this id.
