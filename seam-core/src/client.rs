@@ -47,6 +47,8 @@ pub struct Client {
 pub(crate) struct Inner {
     pub(crate) http: reqwest::Client,
     pub(crate) base_url: String,
+    /// Each route's URL, parsed once: parsing it per request is a measurable cost.
+    pub(crate) route_urls: std::sync::RwLock<std::collections::HashMap<&'static str, Url>>,
     pub(crate) auth: Auth,
     /// The headers of `auth`, built once; for a publishable key, those of the
     /// client session it is traded for, built at the first request.
@@ -310,6 +312,7 @@ impl ClientBuilder {
             inner: Arc::new(Inner {
                 http,
                 base_url,
+                route_urls: Default::default(),
                 auth,
                 auth_headers,
                 session_headers: tokio::sync::OnceCell::new(),

@@ -28,9 +28,18 @@ pub fn decode_keyed<T: DeserializeOwned>(
     Ok(value)
 }
 
-/// Checks that a void route's answer is JSON, without keeping any of it.
+/// Checks that a void route's answer is a JSON object, without keeping any of it.
+/// A body that starts with `{` and ends with `}` is taken as one unread (nothing in
+/// it is used); anything else is parsed, for serde_json's account of what is wrong.
 pub fn decode_void(body: &[u8]) -> Result<(), serde_json::Error> {
-    serde_json::from_slice::<IgnoredAny>(body).map(|_| ())
+    if matches!(body.trim_ascii(), [b'{', .., b'}']) {
+        return Ok(());
+    }
+    serde_json::from_slice::<IgnoredAny>(body)?;
+    Err(de::Error::invalid_type(
+        de::Unexpected::Other("JSON that is not an object"),
+        &"an object",
+    ))
 }
 
 /// Decodes a page: the list under `key` and the `pagination` beside it.
@@ -220,9 +229,12 @@ mod tests {
     }
 
     #[test]
-    fn void_accepts_any_json_and_refuses_html() {
+    fn void_accepts_an_object_and_refuses_the_rest() {
         decode_void(br#"{"ok": true}"#).unwrap();
-        assert!(decode_void(b"<html>").is_err());
+        decode_void(b" {\"connected_account\": {}, \"ok\": true}\n").unwrap();
+        for body in [&b"<html>"[..], b"", b"{", b"{\"ok\": tr", b"}", b"[1]"] {
+            assert!(decode_void(body).is_err(), "{body:?}");
+        }
     }
 
     #[test]

@@ -42,7 +42,12 @@ impl<E: Endpoint> Request<E> {
         &self.params
     }
 
-    /// Changes the parameters; what generated builders' setters call.
+    /// The parameters, to change in place; what generated builders' setters use.
+    pub fn params_mut(&mut self) -> &mut E {
+        &mut self.params
+    }
+
+    /// Changes the parameters.
     pub fn map_params(mut self, change: impl FnOnce(E) -> E) -> Self {
         self.params = change(self.params);
         self

@@ -164,6 +164,7 @@ fn generate(args: &Args, item: &DeriveInput, fields: &[Field], with_checks: bool
             #[doc = ""]
             #(#docs)*
             #[must_use]
+            #[inline]
             pub fn #ident(mut self, #ident: #param) -> Self {
                 self.#ident = ::core::option::Option::Some(::core::convert::Into::into(#ident));
                 self
@@ -174,8 +175,10 @@ fn generate(args: &Args, item: &DeriveInput, fields: &[Field], with_checks: bool
         let param = param_type(inner);
         quote! {
             #(#docs)*
-            pub fn #ident(self, #ident: #param) -> Self {
-                Self(self.0.map_params(|params| params.#ident(#ident)))
+            #[inline]
+            pub fn #ident(mut self, #ident: #param) -> Self {
+                self.0.params_mut().#ident = ::core::option::Option::Some(::core::convert::Into::into(#ident));
+                self
             }
         }
     });
@@ -212,9 +215,11 @@ fn generate(args: &Args, item: &DeriveInput, fields: &[Field], with_checks: bool
         (Some(_), Some(item_type)) if with_checks => quote! {
             impl ::seam_core::Paginated for #ident {
                 type Item = #item_type;
+                #[inline]
                 fn into_page(response: Self::Response) -> ::seam_core::Page<#item_type> {
                     response
                 }
+                #[inline]
                 fn set_page_cursor(&mut self, cursor: ::std::string::String) {
                     self.page_cursor = ::core::option::Option::Some(cursor);
                 }
@@ -222,10 +227,12 @@ fn generate(args: &Args, item: &DeriveInput, fields: &[Field], with_checks: bool
             #[allow(dead_code)]
             impl #builder {
                 /// Every page, asked for one after another with the same parameters.
+                #[inline]
                 pub fn pages(self) -> impl ::seam_core::__private::Stream<Item = ::core::result::Result<::seam_core::Page<#item_type>, ::seam_core::Error>> + ::core::marker::Send {
                     self.0.pages()
                 }
                 /// Every item of every page, in order.
+                #[inline]
                 pub fn items(self) -> impl ::seam_core::__private::Stream<Item = ::core::result::Result<#item_type, ::seam_core::Error>> + ::core::marker::Send {
                     self.0.items()
                 }
@@ -246,6 +253,7 @@ fn generate(args: &Args, item: &DeriveInput, fields: &[Field], with_checks: bool
         #[allow(dead_code)]
         impl #ident {
             #[doc = #new_doc]
+            #[inline]
             pub fn new(#(#required_params),*) -> Self {
                 Self { #(#initialisers),* }
             }
@@ -259,6 +267,7 @@ fn generate(args: &Args, item: &DeriveInput, fields: &[Field], with_checks: bool
             const IDEMPOTENT: bool = #idempotent;
             const RESPONSE_KEY: ::core::option::Option<&'static str> = #response_key;
 
+            #[inline]
             fn validate(&self, errors: &mut ::seam_core::ValidationErrors) {
                 #[allow(unused_imports)]
                 use ::seam_core::__private::{SkipNested as _, ValidateNested as _};
@@ -266,6 +275,7 @@ fn generate(args: &Args, item: &DeriveInput, fields: &[Field], with_checks: bool
                 #(#checks)*
             }
 
+            #[inline]
             fn decode(body: &[u8]) -> ::core::result::Result<Self::Response, ::seam_core::__private::serde_json::Error> {
                 #decode
             }
@@ -280,24 +290,29 @@ fn generate(args: &Args, item: &DeriveInput, fields: &[Field], with_checks: bool
         #[allow(dead_code)]
         impl #builder {
             /// Binds the required parameters to `client`.
+            #[inline]
             pub fn new(client: &::seam_core::Client #(, #required_params)*) -> Self {
                 Self(::seam_core::Request::new(client, #ident::new(#(#required_idents),*)))
             }
             #(#builder_setters)*
             /// How long this call may take, retries included, instead of the client's timeout.
+            #[inline]
             pub fn timeout(self, timeout: ::core::time::Duration) -> Self {
                 Self(self.0.timeout(timeout))
             }
             /// The parameters as set so far.
+            #[inline]
             pub fn params(&self) -> &#ident {
                 self.0.params()
             }
             /// The request, to send or adjust through seam-core's generic API.
+            #[inline]
             pub fn into_request(self) -> ::seam_core::Request<#ident> {
                 self.0
             }
             /// Validates the parameters (sending nothing when they break a rule),
             /// sends them and decodes the answer.
+            #[inline]
             pub async fn send(self) -> ::core::result::Result<#response, ::seam_core::Error> {
                 self.0.send().await
             }
@@ -306,6 +321,7 @@ fn generate(args: &Args, item: &DeriveInput, fields: &[Field], with_checks: bool
         impl ::core::future::IntoFuture for #builder {
             type Output = ::core::result::Result<#response, ::seam_core::Error>;
             type IntoFuture = <::seam_core::Request<#ident> as ::core::future::IntoFuture>::IntoFuture;
+            #[inline]
             fn into_future(self) -> Self::IntoFuture {
                 ::core::future::IntoFuture::into_future(self.0)
             }
@@ -377,8 +393,10 @@ fn validation(field: &Field) -> TokenStream {
     if let Some(values) = &rules.one_of {
         checks.extend(quote_spanned!(span=> ::seam_core::__private::check_one_of(&self.#ident, &[#(#values),*], #name, errors);));
     }
-    checks.extend(quote! {
-        (&::seam_core::__private::NestedProbe(&self.#ident)).seam_validate_nested(#name, errors);
-    });
+    if !fields::is_plain(ty) {
+        checks.extend(quote! {
+            (&::seam_core::__private::NestedProbe(&self.#ident)).seam_validate_nested(#name, errors);
+        });
+    }
     checks
 }

@@ -188,6 +188,30 @@ pub(crate) fn scalar_name(ty: &Type) -> Option<String> {
     SCALARS.contains(&ident.as_str()).then_some(ident)
 }
 
+/// Whether `ty` is plainly a type that cannot implement `Validate`: a string, a
+/// number, a `bool`, or an `Option` or `Vec` of one. Such fields need no nested
+/// validation probe, which saves the compiler a method resolution per field.
+pub(crate) fn is_plain(ty: &Type) -> bool {
+    let Type::Path(path) = ty else { return false };
+    let Some(last) = path.path.segments.last() else {
+        return false;
+    };
+    let name = last.ident.to_string();
+    if name == "String" || scalar_name(ty).is_some() {
+        return path.path.segments.len() == 1 || name == "String";
+    }
+    if name != "Option" && name != "Vec" {
+        return false;
+    }
+    let syn::PathArguments::AngleBracketed(arguments) = &last.arguments else {
+        return false;
+    };
+    match arguments.args.first() {
+        Some(syn::GenericArgument::Type(inner)) if arguments.args.len() == 1 => is_plain(inner),
+        _ => false,
+    }
+}
+
 /// `T` when `ty` is `Option<T>` (written `Option`, `std::option::Option` or
 /// `core::option::Option`).
 pub(crate) fn option_inner(ty: &Type) -> Option<&Type> {
@@ -233,6 +257,24 @@ mod tests {
         let analysed = analyse(&mut field, &mut errors);
         assert!(field.attrs.iter().all(|attr| !attr.path().is_ident("seam")));
         (analysed, errors.take())
+    }
+
+    #[test]
+    fn plain_types_are_recognised() {
+        for plain in [
+            quote::quote!(String),
+            quote::quote!(Option<u32>),
+            quote::quote!(Vec<Option<std::string::String>>),
+        ] {
+            assert!(is_plain(&syn::parse2(plain.clone()).unwrap()), "{plain}");
+        }
+        for other in [
+            quote::quote!(CustomMetadata),
+            quote::quote!(Option<CustomMetadata>),
+            quote::quote!(Vec<Address>),
+        ] {
+            assert!(!is_plain(&syn::parse2(other.clone()).unwrap()), "{other}");
+        }
     }
 
     #[test]
