@@ -73,17 +73,18 @@ impl Client {
     async fn send_raw(&self, request: RawRequest) -> Result<Answer, Error> {
         let timeout = request.timeout.unwrap_or(self.inner.timeout);
         let deadline = deadline_after(timeout);
-        let auth = match tokio::time::timeout_at(deadline, self.auth_headers(deadline)).await {
-            Ok(headers) => headers?,
-            Err(_) => {
-                let path = request.path;
-                return Err(Error::Timeout {
-                    path,
-                    timeout,
-                    attempts: 0,
-                });
-            }
-        };
+        let auth =
+            match tokio::time::timeout_at(deadline, self.auth_headers(timeout, deadline)).await {
+                Ok(headers) => headers?,
+                Err(_) => {
+                    let path = request.path;
+                    return Err(Error::Timeout {
+                        path,
+                        timeout,
+                        attempts: 0,
+                    });
+                }
+            };
         self.send_with_retries(&request, &auth, timeout, deadline)
             .await
     }
@@ -284,19 +285,27 @@ impl Client {
 
     /// The headers that authenticate a request; for a publishable key, trades it for
     /// a client session token first, once for the client and its clones.
-    async fn auth_headers(&self, deadline: Instant) -> Result<Cow<'_, HeaderMap>, Error> {
+    async fn auth_headers(
+        &self,
+        timeout: Duration,
+        deadline: Instant,
+    ) -> Result<Cow<'_, HeaderMap>, Error> {
         if let Some(headers) = &self.inner.auth_headers {
             return Ok(Cow::Borrowed(headers));
         }
         let headers = self
             .inner
             .session_headers
-            .get_or_try_init(|| self.exchange_publishable_key(deadline))
+            .get_or_try_init(|| self.exchange_publishable_key(timeout, deadline))
             .await?;
         Ok(Cow::Borrowed(headers))
     }
 
-    async fn exchange_publishable_key(&self, deadline: Instant) -> Result<HeaderMap, Error> {
+    async fn exchange_publishable_key(
+        &self,
+        timeout: Duration,
+        deadline: Instant,
+    ) -> Result<HeaderMap, Error> {
         let Auth::PublishableKey {
             user_identifier_key,
             ..
@@ -322,7 +331,6 @@ impl Client {
         // Retried like any idempotent request, within the deadline of the call
         // that needs it.
         let publishable_key_headers = self.inner.auth.headers()?;
-        let timeout = self.inner.timeout;
         let answer = self
             .send_with_retries(&request, &publishable_key_headers, timeout, deadline)
             .await?;
