@@ -183,6 +183,16 @@ fn check_path(path: &str) -> Result<(), String> {
     if path == "/" || path.split('/').skip(1).any(str::is_empty) {
         return Err("`path` has an empty segment: check for `//` or a trailing `/`".into());
     }
+    // `.` and `..` would be resolved away by URL parsing: the request would go to
+    // another route than the one written.
+    if path
+        .split('/')
+        .any(|segment| segment == "." || segment == "..")
+    {
+        return Err(
+            "`path` must not have a `.` or `..` segment: write the route itself, such as \"/connected_accounts/update\"".into(),
+        );
+    }
     if let Some(bad) = path
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '-' | '.')))
@@ -216,6 +226,10 @@ mod tests {
         assert!(check_path("/").unwrap_err().contains("empty segment"));
         assert!(check_path("").unwrap_err().contains("empty"));
         assert!(check_path("/a?b=1").unwrap_err().contains("`?`"));
+        for dotted in ["/a/../b", "/./a", "/a/..", "/a/."] {
+            assert!(check_path(dotted).unwrap_err().contains("`..`"), "{dotted}");
+        }
+        assert!(check_path("/a.b/c..d").is_ok());
     }
 
     #[test]
