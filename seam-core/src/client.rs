@@ -127,6 +127,19 @@ enum Credential {
     PublishableKey(Secret, String),
 }
 
+/// Whether requests go through a proxy.
+#[derive(Clone, Default)]
+enum ProxyChoice {
+    /// The environment's (`HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY`), for `https://`
+    /// endpoints off loopback only.
+    #[default]
+    FromEnvironment,
+    /// Never a proxy.
+    Never,
+    /// Always this one; its URL may hold the proxy's own credentials.
+    Url(Secret),
+}
+
 /// Builds a [`Client`]. Every misconfiguration is refused by [`build`](Self::build),
 /// never at the first request.
 #[must_use = "a builder does nothing until `.build()`"]
@@ -137,6 +150,7 @@ pub struct ClientBuilder {
     workspace_id: Option<String>,
     without_workspace: bool,
     allow_insecure_http: bool,
+    proxy: ProxyChoice,
     timeout: Option<Duration>,
     retry: Option<RetryPolicy>,
     max_response_bytes: Option<usize>,
@@ -148,11 +162,19 @@ impl fmt::Debug for ClientBuilder {
         f.debug_struct("ClientBuilder")
             .field(
                 "endpoint",
-                &self.endpoint.as_ref().map(|(url, _)| redact_userinfo(url)),
+                &self.endpoint.as_ref().map(|(url, _)| redact_url(url)),
             )
             .field("credentials", &sources)
             .field("workspace_id", &self.workspace_id)
             .field("without_workspace", &self.without_workspace)
+            .field(
+                "proxy",
+                &match &self.proxy {
+                    ProxyChoice::FromEnvironment => "from the environment".to_owned(),
+                    ProxyChoice::Never => "never".to_owned(),
+                    ProxyChoice::Url(url) => redact_url(url.expose()),
+                },
+            )
             .field("timeout", &self.timeout)
             .field("retry", &self.retry)
             .finish_non_exhaustive()
@@ -239,6 +261,27 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends every request through the HTTP(S) proxy at `url` (which may hold the
+    /// proxy's own `user:password@`), instead of any the environment names. With a
+    /// plain `http://` endpoint the proxy reads the credential, so a proxy off
+    /// loopback then needs [`allow_insecure_http`](Self::allow_insecure_http).
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = ProxyChoice::Url(Secret::new(url));
+        self
+    }
+
+    /// Never uses a proxy, whatever the environment says.
+    ///
+    /// Without [`proxy`](Self::proxy) or this, a proxy from the environment
+    /// (`HTTPS_PROXY`, `ALL_PROXY`, with `NO_PROXY`) is used for `https://` endpoints
+    /// off loopback, where it sees only a tunnel to the host. It is never used for a
+    /// loopback endpoint, whose traffic must not leave the machine, nor for a plain
+    /// `http://` endpoint, where it would read the credential.
+    pub fn no_proxy(mut self) -> Self {
+        self.proxy = ProxyChoice::Never;
+        self
+    }
+
     /// How long a call may take, retries included ([`DEFAULT_TIMEOUT`] unless set).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
@@ -288,18 +331,21 @@ impl ClientBuilder {
 
     /// Checks the configuration and builds the client.
     pub fn build(self) -> Result<Client, ConfigError> {
-        let base_url = check_endpoint(
+        let endpoint = check_endpoint(
             self.endpoint
                 .as_ref()
                 .map_or(DEFAULT_ENDPOINT, |(url, _)| url),
             self.allow_insecure_http,
         )?;
+        let base_url = endpoint.as_str().trim_end_matches('/').to_owned();
         let auth = self.auth()?;
         let auth_headers = match auth {
             Auth::PublishableKey { .. } => None,
             _ => Some(auth.headers()?),
         };
-        let http = reqwest::Client::builder()
+        let http = reqwest::Client::builder();
+        let http = self.configure_proxy(http, &endpoint)?;
+        let http = http
             .default_headers(sdk_headers())
             .user_agent(concat!("seam-rs/", env!("CARGO_PKG_VERSION")))
             // Seam does not redirect. Following one would carry `client-session-token`,
@@ -323,6 +369,41 @@ impl ClientBuilder {
                     .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
             }),
         })
+    }
+
+    /// Applies the proxy rules documented at [`no_proxy`](Self::no_proxy).
+    fn configure_proxy(
+        &self,
+        http: reqwest::ClientBuilder,
+        endpoint: &Url,
+    ) -> Result<reqwest::ClientBuilder, ConfigError> {
+        match &self.proxy {
+            ProxyChoice::Never => Ok(http.no_proxy()),
+            ProxyChoice::FromEnvironment if environment_proxy_allowed(endpoint) => Ok(http),
+            ProxyChoice::FromEnvironment => Ok(http.no_proxy()),
+            ProxyChoice::Url(url) => {
+                let invalid = |reason: &str| ConfigError::InvalidProxy {
+                    url: redact_url(url.expose()),
+                    reason: reason.to_owned(),
+                };
+                let parsed =
+                    Url::parse(url.expose()).map_err(|error| invalid(&error.to_string()))?;
+                if !matches!(parsed.scheme(), "http" | "https") {
+                    return Err(invalid("the scheme must be http or https"));
+                }
+                // To an `https://` endpoint the proxy only tunnels; to an `http://` one
+                // it reads every request, credential included.
+                if endpoint.scheme() == "http" && !is_loopback(&parsed) && !self.allow_insecure_http
+                {
+                    return Err(ConfigError::InsecureProxy {
+                        url: redact_url(url.expose()),
+                    });
+                }
+                let proxy =
+                    reqwest::Proxy::all(parsed).map_err(|error| invalid(&error.to_string()))?;
+                Ok(http.proxy(proxy))
+            }
+        }
     }
 
     fn auth(&self) -> Result<Auth, ConfigError> {
@@ -420,52 +501,69 @@ fn sdk_headers() -> HeaderMap {
     headers
 }
 
-/// Checks the endpoint and returns it without a trailing slash.
-fn check_endpoint(url: &str, allow_insecure_http: bool) -> Result<String, ConfigError> {
+/// Checks the endpoint.
+fn check_endpoint(url: &str, allow_insecure_http: bool) -> Result<Url, ConfigError> {
+    // Every message quotes the URL as `redact_url` shows it: a URL that may carry a
+    // credential is never quoted as given, whichever check refuses it.
     let invalid = |reason: &str| ConfigError::InvalidEndpoint {
-        url: url.to_owned(),
+        url: redact_url(url),
         reason: reason.to_owned(),
     };
     let parsed = Url::parse(url).map_err(|error| invalid(&error.to_string()))?;
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(invalid(
+            "credentials go to the client builder, not into the URL",
+        ));
+    }
     if parsed.query().is_some() || parsed.fragment().is_some() {
         return Err(invalid("it must not have a query or a fragment"));
-    }
-    if !parsed.username().is_empty() || parsed.password().is_some() {
-        return Err(ConfigError::InvalidEndpoint {
-            url: redact_userinfo(url).into_owned(),
-            reason: "credentials go to the client builder, not into the URL".to_owned(),
-        });
     }
     match parsed.scheme() {
         "https" => {}
         "http" if allow_insecure_http || is_loopback(&parsed) => {}
         "http" => {
             return Err(ConfigError::InsecureEndpoint {
-                url: url.to_owned(),
+                url: redact_url(url),
             });
         }
         _ => return Err(invalid("the scheme must be https (or http to loopback)")),
     }
-    Ok(parsed.as_str().trim_end_matches('/').to_owned())
+    Ok(parsed)
 }
 
-/// The URL with any `user:password@` cut out, to be shown in messages.
-fn redact_userinfo(url: &str) -> std::borrow::Cow<'_, str> {
-    match Url::parse(url) {
-        Ok(mut parsed) if !parsed.username().is_empty() || parsed.password().is_some() => {
-            let _ = parsed.set_username("");
-            let _ = parsed.set_password(None);
-            parsed.to_string().into()
-        }
-        _ => url.into(),
+/// The URL as messages may show it, parsed or not: whatever stands between the
+/// scheme and the last `@` (userinfo, where a credential may hide) is replaced, and
+/// so are the query and the fragment.
+pub(crate) fn redact_url(url: &str) -> String {
+    let (scheme, rest) = match url.find("://") {
+        Some(end) => url.split_at(end + 3),
+        None => ("", url),
+    };
+    // The last `@`: a password may itself hold `@`, `/` or `?`.
+    let rest = match rest.rfind('@') {
+        Some(at) => format!("[redacted]{}", &rest[at..]),
+        None => rest.to_owned(),
+    };
+    match rest.find(['?', '#']) {
+        Some(cut) => format!("{scheme}{}{}[redacted]", &rest[..cut], &rest[cut..=cut]),
+        None => format!("{scheme}{rest}"),
     }
+}
+
+/// Whether a proxy named by the environment may carry requests to `endpoint`: only
+/// to `https://` off loopback, where it sees a tunnel and no credential.
+fn environment_proxy_allowed(endpoint: &Url) -> bool {
+    endpoint.scheme() == "https" && !is_loopback(endpoint)
 }
 
 fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(url::Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
         Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
-        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip
+            .to_ipv4_mapped()
+            .map_or(IpAddr::V6(ip), IpAddr::V4)
+            .is_loopback(),
         None => false,
     }
 }
@@ -704,6 +802,76 @@ mod tests {
                 "{url}: {error:?}"
             );
         }
+    }
+
+    #[test]
+    fn urls_are_redacted_parsed_or_not() {
+        for (url, shown) in [
+            ("https://connect.example", "https://connect.example"),
+            ("https://u:p@x.example/a", "https://[redacted]@x.example/a"),
+            (
+                "https://u:p@x.example:99999",
+                "https://[redacted]@x.example:99999",
+            ),
+            ("https://u:p/@q@x y", "https://[redacted]@x y"),
+            (
+                "https://x.example/?key=k#f",
+                "https://x.example/?[redacted]",
+            ),
+            ("https://x.example/#f", "https://x.example/#[redacted]"),
+            ("u:p@x.example", "[redacted]@x.example"),
+        ] {
+            assert_eq!(redact_url(url), shown, "{url}");
+        }
+    }
+
+    #[test]
+    fn environment_proxies_only_for_https_off_loopback() {
+        for (url, allowed) in [
+            ("https://connect.getseam.com", true),
+            ("http://connect.getseam.com", false),
+            ("http://127.0.0.1:1", false),
+            ("https://127.0.0.1:1", false),
+            ("https://localhost", false),
+            ("http://[::1]:1", false),
+            ("https://[::ffff:127.0.0.1]", false),
+        ] {
+            let url = Url::parse(url).unwrap();
+            assert_eq!(environment_proxy_allowed(&url), allowed, "{url}");
+        }
+    }
+
+    #[test]
+    fn an_explicit_proxy_that_would_read_the_credential_is_refused() {
+        let build = |endpoint: &str, proxy: &str| {
+            Client::builder()
+                .api_key("seam_key")
+                .endpoint(endpoint)
+                .proxy(proxy)
+                .build()
+        };
+        build("https://connect.getseam.com", "http://proxy.example:3128").unwrap();
+        build("http://127.0.0.1:1", "http://127.0.0.1:3128").unwrap();
+        let error = build("http://127.0.0.1:1", "http://u:pw@proxy.example:3128").unwrap_err();
+        assert!(
+            matches!(error, ConfigError::InsecureProxy { .. }),
+            "{error:?}"
+        );
+        assert!(!format!("{error} {error:?}").contains("pw"), "{error}");
+        let error = build("https://connect.getseam.com", "socks5://proxy.example").unwrap_err();
+        assert!(
+            matches!(error, ConfigError::InvalidProxy { .. }),
+            "{error:?}"
+        );
+        Client::builder()
+            .api_key("seam_key")
+            .endpoint("http://seam.internal")
+            .allow_insecure_http()
+            .proxy("http://proxy.example:3128")
+            .build()
+            .unwrap();
+        let builder = Client::builder().proxy("http://u:pw@proxy.example:3128");
+        assert!(!format!("{builder:?}").contains("pw"));
     }
 
     #[test]

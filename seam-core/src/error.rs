@@ -39,6 +39,19 @@ pub enum Error {
     /// or credentials that cannot be sent as headers).
     #[error(transparent)]
     Config(#[from] ConfigError),
+    /// An endpoint's `PATH` is not a route on the endpoint (a hand-written
+    /// [`Endpoint`](crate::Endpoint) whose path holds `@`, `..`, a scheme…); nothing
+    /// was sent.
+    #[error(
+        "{path:?} is not a route on the endpoint: {reason}; an endpoint's PATH is \
+         `/namespace/action`, and nothing was sent"
+    )]
+    InvalidPath {
+        /// The endpoint's `PATH`.
+        path: &'static str,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
     /// The request body could not be serialised (a `Serialize` impl that failed).
     #[error("{path}: the request could not be serialised to JSON: {source}")]
     Serialize {
@@ -330,7 +343,7 @@ pub enum ConfigError {
     /// The endpoint is not a usable URL.
     #[error("the endpoint {url:?} is not a usable URL: {reason}")]
     InvalidEndpoint {
-        /// The URL as given.
+        /// The URL as given, any credentials, query and fragment left out.
         url: String,
         /// Why it cannot be used.
         reason: String,
@@ -341,7 +354,26 @@ pub enum ConfigError {
          the credential in clear; use https://, or call `.allow_insecure_http()` to opt in"
     )]
     InsecureEndpoint {
-        /// The URL as given.
+        /// The URL as given, any credentials, query and fragment left out.
+        url: String,
+    },
+    /// The proxy is not a usable URL.
+    #[error("the proxy {url:?} is not a usable URL: {reason}")]
+    InvalidProxy {
+        /// The URL, its credentials and query left out.
+        url: String,
+        /// Why it cannot be used.
+        reason: String,
+    },
+    /// A proxy off loopback for a plain `http://` endpoint: it would read every
+    /// request, credential included.
+    #[error(
+        "the proxy {url:?} is not on loopback and the endpoint is plain http://, so the proxy \
+         would read the credential; use an https:// endpoint, a loopback proxy, or call \
+         `.allow_insecure_http()` to opt in"
+    )]
+    InsecureProxy {
+        /// The URL, its credentials and query left out.
         url: String,
     },
     /// A credential or workspace id that cannot be sent as a header (a newline, say).

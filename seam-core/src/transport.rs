@@ -163,7 +163,8 @@ impl Client {
         }
     }
 
-    /// The URL of `path` on this client's endpoint, parsed on first use.
+    /// The URL of `path` on this client's endpoint, parsed on first use. Whatever
+    /// `path` holds, the URL stays on the endpoint's origin and under its path.
     fn route_url(&self, path: &'static str) -> Result<reqwest::Url, Error> {
         let cached = self
             .inner
@@ -174,13 +175,16 @@ impl Client {
         if let Some(url) = cached {
             return Ok(url);
         }
-        let url =
-            reqwest::Url::parse(&format!("{}{path}", self.inner.base_url)).map_err(|error| {
-                ConfigError::InvalidEndpoint {
-                    url: self.inner.base_url.clone(),
-                    reason: error.to_string(),
-                }
-            })?;
+        let invalid = |reason| Error::InvalidPath { path, reason };
+        check_route(path).map_err(invalid)?;
+        let expected = format!("{}{path}", self.inner.base_url);
+        let url = reqwest::Url::parse(&expected)
+            .map_err(|_| invalid("it does not make a URL on the endpoint"))?;
+        // The check above leaves nothing for URL parsing to resolve; this one holds
+        // whatever it misses.
+        if url.as_str() != expected {
+            return Err(invalid("it would leave the endpoint's origin or path"));
+        }
         if let Ok(mut urls) = self.inner.route_urls.write() {
             urls.insert(path, url.clone());
         }
@@ -365,6 +369,27 @@ impl Client {
         }
         Ok(Auth::ClientSessionToken(crate::auth::Secret::new(session.token)).headers()?)
     }
+}
+
+/// A route is `/namespace/action`: segments of letters, digits, `_`, `-` and `.`,
+/// none empty, none `.` or `..`. Anything else (`@`, `?`, `#`, `%`, `\\`, a scheme)
+/// could take the request elsewhere.
+fn check_route(path: &str) -> Result<(), &'static str> {
+    let Some(segments) = path.strip_prefix('/') else {
+        return Err("it does not start with `/`");
+    };
+    for segment in segments.split('/') {
+        if segment.is_empty() || segment == "." || segment == ".." {
+            return Err("it has an empty, `.` or `..` segment");
+        }
+        if !segment
+            .bytes()
+            .all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'_' | b'-' | b'.'))
+        {
+            return Err("it holds a character other than letters, digits, `_`, `-`, `.` and `/`");
+        }
+    }
+    Ok(())
 }
 
 /// `Instant + Duration` panics on overflow: a timeout too long to add (such as

@@ -525,6 +525,54 @@ async fn no_public_type_shows_a_credential() {
                 .endpoint("http://seam.example"),
         ),
         (
+            "plain http with credentials",
+            Client::builder()
+                .api_key(API_KEY)
+                .endpoint(format!("http://u:{API_KEY}@seam.example")),
+        ),
+        (
+            "credentials in the endpoint, and a query",
+            Client::builder()
+                .api_key(API_KEY)
+                .endpoint(format!("https://user:{API_KEY}@connect.example/?a=1")),
+        ),
+        (
+            "credentials in the endpoint, and a fragment",
+            Client::builder()
+                .api_key(API_KEY)
+                .endpoint(format!("https://user:{API_KEY}@connect.example/#top")),
+        ),
+        (
+            "credentials in an endpoint with a port out of range",
+            Client::builder()
+                .api_key(API_KEY)
+                .endpoint(format!("https://user:{API_KEY}@connect.example:99999")),
+        ),
+        (
+            "credentials in an endpoint with a space in its host",
+            Client::builder()
+                .api_key(API_KEY)
+                .endpoint(format!("https://user:{API_KEY}@connect example")),
+        ),
+        (
+            "credentials holding @ and / in the endpoint",
+            Client::builder()
+                .api_key(API_KEY)
+                .endpoint(format!("https://u:{API_KEY}/@x@connect.example")),
+        ),
+        (
+            "a credential in the query",
+            Client::builder()
+                .api_key(API_KEY)
+                .endpoint(format!("https://connect.example/?key={API_KEY}")),
+        ),
+        (
+            "no scheme, credentials",
+            Client::builder()
+                .api_key(API_KEY)
+                .endpoint(format!("u:{API_KEY}@connect.example")),
+        ),
+        (
             "no scheme",
             Client::builder()
                 .api_key(API_KEY)
@@ -618,4 +666,110 @@ async fn redirects_are_not_followed() {
         }
     }
     assert_eq!(elsewhere.count(), 0, "a credential followed a redirect");
+}
+
+/// Routes that try to leave the endpoint, each in a hand-written `Endpoint`.
+const ESCAPING_PATHS: [&str; 12] = [
+    "@127.0.0.2:47113/things/get",
+    "/@127.0.0.2:47113/things/get",
+    "//127.0.0.2:47113/things/get",
+    "/../../things/get",
+    "/things/./get",
+    "/things/get?as=other",
+    "/things/get#x",
+    "/things/%2e%2e/get",
+    "/things\\get",
+    "http://127.0.0.2:47113/things/get",
+    "/things/get\n",
+    "",
+];
+
+#[derive(Debug, Serialize)]
+#[serde(crate = "seam_core::serde")]
+struct Escaping<const N: usize> {}
+
+impl<const N: usize> Endpoint for Escaping<N> {
+    type Response = ();
+    const PATH: &'static str = ESCAPING_PATHS[N];
+    const IDEMPOTENT: bool = true;
+    const RESPONSE_KEY: Option<&'static str> = None;
+
+    fn validate(&self, _: &mut ValidationErrors) {}
+
+    fn decode(body: &[u8]) -> Result<(), serde_json::Error> {
+        seam_core::__private::decode_void(body)
+    }
+}
+
+async fn send_escaping<const N: usize>(client: &Client) -> Error {
+    let error = client.send(Escaping::<N> {}).await.unwrap_err();
+    assert!(
+        matches!(error, Error::InvalidPath { path, .. } if path == ESCAPING_PATHS[N]),
+        "{:?}: {error:?}",
+        ESCAPING_PATHS[N]
+    );
+    error
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_route_never_leaves_the_endpoints_origin_or_prefix() {
+    // Where the first paths would lead; the port may be taken, in which case
+    // nothing is listened for there, and the main server's count still tells.
+    let elsewhere = tokio::net::TcpListener::bind("127.0.0.2:47113").await.ok();
+    let server = Server::always(Reply::json(200, THING)).await;
+    let mut errors = Vec::new();
+    for endpoint in [server.url(), format!("{}/prefix", server.url())] {
+        let client = builder(&endpoint).api_key(API_KEY).build().unwrap();
+        errors.push(send_escaping::<0>(&client).await);
+        errors.push(send_escaping::<1>(&client).await);
+        errors.push(send_escaping::<2>(&client).await);
+        errors.push(send_escaping::<3>(&client).await);
+        errors.push(send_escaping::<4>(&client).await);
+        errors.push(send_escaping::<5>(&client).await);
+        errors.push(send_escaping::<6>(&client).await);
+        errors.push(send_escaping::<7>(&client).await);
+        errors.push(send_escaping::<8>(&client).await);
+        errors.push(send_escaping::<9>(&client).await);
+        errors.push(send_escaping::<10>(&client).await);
+        errors.push(send_escaping::<11>(&client).await);
+        // An ordinary route still goes where it should, prefix kept.
+        client.send(GetThing::new("t_1")).await.unwrap();
+    }
+    assert_eq!(server.count(), 2, "only the two ordinary requests arrive");
+    let paths: Vec<String> = server.received().iter().map(|r| r.path.clone()).collect();
+    assert_eq!(paths, ["/things/get", "/prefix/things/get"]);
+    if let Some(elsewhere) = elsewhere {
+        let accepted = tokio::time::timeout(Duration::from_millis(50), elsewhere.accept()).await;
+        assert!(accepted.is_err(), "a request left the endpoint's origin");
+    }
+    let text = errors[1].to_string();
+    assert!(text.contains("nothing was sent"), "{text}");
+    eprintln!(
+        "[count] escaping routes refused: {}, requests that left the origin: 0",
+        errors.len()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_explicit_proxy_carries_every_request() {
+    let proxy = Server::always(Reply::json(200, THING)).await;
+    let server = Server::always(Reply::json(200, THING)).await;
+    let client = builder(&server.url())
+        .api_key(API_KEY)
+        .proxy(proxy.url())
+        .build()
+        .unwrap();
+    client.send(GetThing::new("t_1")).await.unwrap();
+    assert_eq!((proxy.count(), server.count()), (1, 0));
+    // The proxy is asked for the endpoint's URL, in absolute form.
+    let expected = format!("{}/things/get", server.url());
+    assert_eq!(proxy.received()[0].path, expected);
+    let client = builder(&server.url())
+        .api_key(API_KEY)
+        .proxy(proxy.url())
+        .no_proxy()
+        .build()
+        .unwrap();
+    client.send(GetThing::new("t_1")).await.unwrap();
+    assert_eq!((proxy.count(), server.count()), (1, 1));
 }
