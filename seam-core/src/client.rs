@@ -53,7 +53,7 @@ pub(crate) struct Inner {
     /// The headers of `auth`, built once; for a publishable key, those of the
     /// client session it is traded for, built at the first request.
     pub(crate) auth_headers: Option<HeaderMap>,
-    pub(crate) session_headers: tokio::sync::OnceCell<HeaderMap>,
+    pub(crate) session: crate::transport::Session,
     pub(crate) timeout: Duration,
     pub(crate) retry: RetryPolicy,
     pub(crate) max_response_bytes: usize,
@@ -361,7 +361,7 @@ impl ClientBuilder {
                 route_urls: Default::default(),
                 auth,
                 auth_headers,
-                session_headers: tokio::sync::OnceCell::new(),
+                session: Default::default(),
                 timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
                 retry: self.retry.unwrap_or_default(),
                 max_response_bytes: self

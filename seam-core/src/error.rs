@@ -63,6 +63,18 @@ pub enum Error {
 }
 
 impl Error {
+    /// A copy for callers who waited on the same work (a publishable key exchange),
+    /// when the error says something about that work rather than about one call:
+    /// Seam's answer, an answer that was not Seam's, a configuration error.
+    pub(crate) fn shareable_copy(&self) -> Option<Self> {
+        match self {
+            Self::Api(error) => Some(Self::Api(error.clone())),
+            Self::UnexpectedResponse(error) => Some(Self::UnexpectedResponse(error.clone())),
+            Self::Config(error) => Some(Self::Config(error.clone())),
+            _ => None,
+        }
+    }
+
     /// The Seam error, when the API answered with one.
     pub fn as_api(&self) -> Option<&ApiError> {
         match self {

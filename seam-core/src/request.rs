@@ -9,7 +9,7 @@ use futures_core::Stream;
 use crate::client::Client;
 use crate::endpoint::{Endpoint, Paginated};
 use crate::error::{Error, UnexpectedResponse};
-use crate::pagination::Page;
+use crate::pagination::{CursorHistory, Page};
 
 /// Parameters of an endpoint bound to a [`Client`], with per-request options.
 /// Send it with [`send`](Self::send), or `.await` it directly.
@@ -79,26 +79,37 @@ impl<E: Paginated + 'static> Request<E> {
     /// parameters and the previous page's cursor; ends after the last page, or
     /// after the first error.
     pub fn pages(self) -> impl Stream<Item = Result<Page<E::Item>, Error>> + Send {
-        futures_util::stream::try_unfold(Some((self, None::<String>)), |state| async move {
-            let Some((mut request, previous_cursor)) = state else {
-                return Ok(None);
+        enum Walk<E> {
+            Next(Request<E>, CursorHistory),
+            Fail(Error),
+            Done,
+        }
+        let start = Walk::Next(self, CursorHistory::default());
+        futures_util::stream::try_unfold(start, |walk| async move {
+            let (mut request, mut history) = match walk {
+                Walk::Next(request, history) => (request, history),
+                Walk::Fail(error) => return Err(error),
+                Walk::Done => return Ok(None),
             };
             let response = request
                 .client
                 .execute(&request.params, request.timeout)
                 .await?;
             let page = E::into_page(response);
+            // A repeated cursor ends the walk after the page that gave it, whose
+            // items are as good as any.
             let next = match page.next_cursor() {
-                None => None,
-                Some(cursor) if previous_cursor.as_deref() == Some(cursor) => {
-                    let reason = format!("the server gave the cursor {cursor:?} twice in a row");
+                None => Walk::Done,
+                Some(cursor) if !history.is_new(cursor) => {
+                    let reason = format!(
+                        "the server gave the cursor {cursor:?} again, which would walk the same pages for ever"
+                    );
                     let error = UnexpectedResponse::new(E::PATH, 200, None, b"", reason);
-                    return Err(Error::UnexpectedResponse(Box::new(error)));
+                    Walk::Fail(Error::UnexpectedResponse(Box::new(error)))
                 }
                 Some(cursor) => {
-                    let cursor = cursor.to_owned();
-                    request.params.set_page_cursor(cursor.clone());
-                    Some((request, Some(cursor)))
+                    request.params.set_page_cursor(cursor.to_owned());
+                    Walk::Next(request, history)
                 }
             };
             Ok(Some((page, next)))

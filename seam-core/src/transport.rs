@@ -2,6 +2,7 @@
 //! reading the answer within its size limit, and turning it into a result.
 
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -297,12 +298,31 @@ impl Client {
         if let Some(headers) = &self.inner.auth_headers {
             return Ok(Cow::Borrowed(headers));
         }
-        let headers = self
-            .inner
-            .session_headers
-            .get_or_try_init(|| self.exchange_publishable_key(timeout, deadline))
-            .await?;
-        Ok(Cow::Borrowed(headers))
+        let session = &self.inner.session;
+        if let Some(headers) = session.headers.get() {
+            return Ok(Cow::Borrowed(headers));
+        }
+        let failures_seen = session.failures.load(Ordering::Acquire);
+        let mut last_failure = session.exchange.lock().await;
+        if let Some(headers) = session.headers.get() {
+            return Ok(Cow::Borrowed(headers));
+        }
+        // The exchange this call waited on failed: that is this call's answer too,
+        // rather than an exchange of its own after the others (each waiting its turn
+        // until the timeout ran out). A call that starts later tries again.
+        if session.failures.load(Ordering::Acquire) != failures_seen
+            && let Some(error) = last_failure.as_ref().and_then(Error::shareable_copy)
+        {
+            return Err(error);
+        }
+        match self.exchange_publishable_key(timeout, deadline).await {
+            Ok(headers) => Ok(Cow::Borrowed(session.headers.get_or_init(|| headers))),
+            Err(error) => {
+                *last_failure = error.shareable_copy();
+                session.failures.fetch_add(1, Ordering::Release);
+                Err(error)
+            }
+        }
     }
 
     async fn exchange_publishable_key(
@@ -398,6 +418,18 @@ fn deadline_after(timeout: Duration) -> Instant {
     let now = Instant::now();
     now.checked_add(timeout)
         .unwrap_or_else(|| now + Duration::from_secs(86_400 * 365 * 30))
+}
+
+/// The client session a publishable key is traded for, shared by a client and its
+/// clones.
+#[derive(Default)]
+pub(crate) struct Session {
+    /// The session's headers, once an exchange succeeded.
+    headers: std::sync::OnceLock<HeaderMap>,
+    /// Held while an exchange is under way; the last failure, when it can be shared.
+    exchange: tokio::sync::Mutex<Option<Error>>,
+    /// How many exchanges have failed.
+    failures: AtomicU64,
 }
 
 const GET_OR_CREATE_CLIENT_SESSION: &str = "/client_sessions/get_or_create";

@@ -218,6 +218,52 @@ async fn concurrent_first_calls_trade_the_key_once() {
     assert_eq!(server.count_path("/things/get"), 8);
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn every_call_waiting_on_a_refused_exchange_gets_the_refusal() {
+    let refusal = include_str!("fixtures/prod_401_unauthorized.json");
+    let server = Server::start(move |request, _| {
+        if request.path == EXCHANGE {
+            // Answered whole after 200 ms, while every call waits on it.
+            Behaviour::Trickle {
+                status: 401,
+                body: refusal.as_bytes().to_vec(),
+                piece: refusal.len(),
+                every: Duration::from_millis(200),
+            }
+        } else {
+            Reply::json(200, THING).into()
+        }
+    })
+    .await;
+    let client = builder(&server.url())
+        .publishable_key("seam_pk1_token", "user_1")
+        .timeout(Duration::from_secs(1))
+        .build()
+        .unwrap();
+    let mut calls = tokio::task::JoinSet::new();
+    for _ in 0..30 {
+        let client = client.clone();
+        calls.spawn(async move { client.send(GetThing::new("t_1")).await });
+    }
+    let mut refused = 0;
+    while let Some(result) = calls.join_next().await {
+        let error = result.unwrap().unwrap_err();
+        assert!(error.is_unauthorized(), "{error:?}");
+        refused += 1;
+    }
+    assert_eq!(refused, 30);
+    assert_eq!(
+        server.count_path(EXCHANGE),
+        1,
+        "one exchange for all of them"
+    );
+    assert_eq!(server.count_path("/things/get"), 0);
+    // A call made after the failure tries again.
+    let error = client.send(GetThing::new("t_1")).await.unwrap_err();
+    assert!(error.is_unauthorized(), "{error:?}");
+    assert_eq!(server.count_path(EXCHANGE), 2);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_exchange_is_retried_then_an_error_and_tried_again_next_time() {
     let server = Server::scripted(

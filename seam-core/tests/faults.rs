@@ -1282,12 +1282,47 @@ async fn a_server_that_repeats_its_cursor_does_not_loop_forever() {
         .take(10)
         .collect()
         .await;
-    assert_eq!(results.len(), 2, "{results:?}");
-    assert!(results[0].is_ok());
+    assert_eq!(results.len(), 3, "{results:?}");
+    assert!(results[0].is_ok() && results[1].is_ok());
     assert!(
-        unexpected(results[1].as_ref().unwrap_err())
+        unexpected(results[2].as_ref().unwrap_err())
             .reason
-            .contains("twice")
+            .contains("again")
     );
     assert_eq!(server.count(), 2);
+}
+
+/// A page of no accounts whose next cursor is `next`.
+fn page_pointing_to(next: &str) -> String {
+    format!(
+        r#"{{"connected_accounts":[],"pagination":{{"has_next_page":true,"next_page_cursor":"{next}","next_page_url":null}},"ok":true}}"#
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_whose_cursors_cycle_does_not_loop_forever() {
+    // First page → A → B → C → A → …: no cursor repeats on the very next page.
+    let server = Server::start(|request, _| {
+        let next = match request.json()["page_cursor"].as_str() {
+            None => "A",
+            Some("A") => "B",
+            Some("B") => "C",
+            Some(_) => "A",
+        };
+        Reply::json(200, page_pointing_to(next)).into()
+    })
+    .await;
+    let client = client(&server.url(), Duration::from_secs(5));
+    use futures_util::StreamExt;
+    let results: Vec<_> = client
+        .request(ListConnectedAccounts::default())
+        .pages()
+        .take(100)
+        .collect()
+        .await;
+    assert_eq!(results.len(), 5, "{results:?}");
+    assert!(results[..4].iter().all(Result::is_ok));
+    let error = unexpected(results[4].as_ref().unwrap_err());
+    assert!(error.reason.contains("\"A\" again"), "{error:?}");
+    assert_eq!(server.count(), 4);
 }
