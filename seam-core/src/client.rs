@@ -83,6 +83,18 @@ impl fmt::Debug for Client {
 }
 
 impl Client {
+    /// A client with an API key, in one call, as `new Seam(apiKey)` is in Seam's
+    /// JavaScript SDK: Seam's production endpoint unless `SEAM_ENDPOINT` says
+    /// otherwise. [`builder`](Self::builder) sets anything else.
+    ///
+    /// ```no_run
+    /// let seam = seam_core::Client::new("seam_...")?;
+    /// # Ok::<(), seam_core::ConfigError>(())
+    /// ```
+    pub fn new(api_key: impl Into<String>) -> Result<Self, ConfigError> {
+        Self::builder().api_key(api_key).env().build()
+    }
+
     /// A builder with nothing set.
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
@@ -150,6 +162,7 @@ pub struct ClientBuilder {
     workspace_id: Option<String>,
     without_workspace: bool,
     allow_insecure_http: bool,
+    use_env: bool,
     proxy: ProxyChoice,
     timeout: Option<Duration>,
     retry: Option<RetryPolicy>,
@@ -167,6 +180,7 @@ impl fmt::Debug for ClientBuilder {
             .field("credentials", &sources)
             .field("workspace_id", &self.workspace_id)
             .field("without_workspace", &self.without_workspace)
+            .field("env", &self.use_env)
             .field(
                 "proxy",
                 &match &self.proxy {
@@ -235,7 +249,8 @@ impl ClientBuilder {
     }
 
     /// The workspace a personal access token or console session token acts in,
-    /// sent as `seam-workspace`.
+    /// sent as `seam-workspace`; `SEAM_WORKSPACE_ID` from the environment unless
+    /// given here (or [`without_workspace`](Self::without_workspace) is asked for).
     pub fn workspace_id(mut self, workspace_id: impl Into<String>) -> Self {
         self.workspace_id = Some(workspace_id.into());
         self
@@ -301,36 +316,58 @@ impl ClientBuilder {
         self
     }
 
-    /// Fills what is not set from the environment: `SEAM_ENDPOINT` (or the older
-    /// `SEAM_API_URL`), and when no credential was given, `SEAM_API_KEY` or
-    /// `SEAM_PERSONAL_ACCESS_TOKEN` with `SEAM_WORKSPACE_ID`.
-    pub fn env(self) -> Self {
-        self.env_from(|name| std::env::var(name).ok().filter(|value| !value.is_empty()))
+    /// Fills, when the client is built, what the builder was not given from the
+    /// environment: `SEAM_ENDPOINT` (or the older `SEAM_API_URL`), and when no
+    /// credential was given, `SEAM_API_KEY` or `SEAM_PERSONAL_ACCESS_TOKEN`. What
+    /// was given in code wins, whatever the order of the calls.
+    pub fn env(mut self) -> Self {
+        self.use_env = true;
+        self
     }
 
-    fn env_from(mut self, var: impl Fn(&str) -> Option<String>) -> Self {
-        if self.endpoint.is_none() {
-            self.endpoint = var("SEAM_ENDPOINT")
-                .map(|url| (url, "SEAM_ENDPOINT"))
-                .or_else(|| var("SEAM_API_URL").map(|url| (url, "SEAM_API_URL")));
-        }
-        if self.credentials.is_empty() {
-            if let Some(key) = var("SEAM_API_KEY") {
-                self = self.credential("SEAM_API_KEY", Credential::ApiKey(Secret::new(key)));
+    /// Takes what the builder lacks from `var`, as [`env`](Self::env) and
+    /// [`workspace_id`](Self::workspace_id) document.
+    fn fill_from_env(&mut self, var: impl Fn(&str) -> Option<String>) {
+        if self.use_env {
+            if self.endpoint.is_none() {
+                self.endpoint = var("SEAM_ENDPOINT")
+                    .map(|url| (url, "SEAM_ENDPOINT"))
+                    .or_else(|| var("SEAM_API_URL").map(|url| (url, "SEAM_API_URL")));
             }
-            if let Some(token) = var("SEAM_PERSONAL_ACCESS_TOKEN") {
-                let credential = Credential::PersonalAccessToken(Secret::new(token));
-                self = self.credential("SEAM_PERSONAL_ACCESS_TOKEN", credential);
-                if self.workspace_id.is_none() {
-                    self.workspace_id = var("SEAM_WORKSPACE_ID");
+            if self.credentials.is_empty() {
+                if let Some(key) = var("SEAM_API_KEY") {
+                    let credential = Credential::ApiKey(Secret::new(key));
+                    *self = std::mem::take(self).credential("SEAM_API_KEY", credential);
+                }
+                if let Some(token) = var("SEAM_PERSONAL_ACCESS_TOKEN") {
+                    let credential = Credential::PersonalAccessToken(Secret::new(token));
+                    *self =
+                        std::mem::take(self).credential("SEAM_PERSONAL_ACCESS_TOKEN", credential);
                 }
             }
         }
-        self
+        let takes_workspace = matches!(
+            self.credentials.as_slice(),
+            [GivenCredential {
+                credential: Credential::PersonalAccessToken(_) | Credential::ConsoleSessionToken(_),
+                ..
+            }]
+        );
+        if takes_workspace && self.workspace_id.is_none() && !self.without_workspace {
+            self.workspace_id = var("SEAM_WORKSPACE_ID");
+        }
     }
 
     /// Checks the configuration and builds the client.
     pub fn build(self) -> Result<Client, ConfigError> {
+        self.build_with_env(|name| std::env::var(name).ok().filter(|value| !value.is_empty()))
+    }
+
+    fn build_with_env(
+        mut self,
+        var: impl Fn(&str) -> Option<String>,
+    ) -> Result<Client, ConfigError> {
+        self.fill_from_env(var);
         let endpoint = check_endpoint(
             self.endpoint
                 .as_ref()
@@ -580,8 +617,8 @@ mod tests {
             .map(|(name, value)| (name.to_string(), value.to_string()))
             .collect();
         Client::builder()
-            .env_from(|name| vars.get(name).cloned())
-            .build()
+            .env()
+            .build_with_env(|name| vars.get(name).cloned())
     }
 
     #[test]
@@ -626,10 +663,32 @@ mod tests {
     }
 
     #[test]
+    fn new_takes_an_api_key_and_only_the_endpoint_from_env() {
+        let env = |name: &str| match name {
+            "SEAM_ENDPOINT" => Some("https://env.example".to_owned()),
+            "SEAM_PERSONAL_ACCESS_TOKEN" => Some("seam_at1".to_owned()),
+            _ => None,
+        };
+        let client = Client::builder()
+            .api_key("seam_key")
+            .env()
+            .build_with_env(env)
+            .unwrap();
+        assert_eq!(client.endpoint(), "https://env.example");
+        assert!(matches!(client.inner.auth, Auth::ApiKey(_)));
+        let error = Client::new("seam_at1_token").unwrap_err();
+        assert!(
+            matches!(error, ConfigError::WrongTokenKind { .. }),
+            "{error:?}"
+        );
+    }
+
+    #[test]
     fn no_credentials_names_the_variable() {
         let error = from_env(&[]).unwrap_err();
         assert_eq!(error, ConfigError::NoCredentials);
         assert!(error.to_string().contains("SEAM_API_KEY"));
+        assert!(error.to_string().contains("`.api_key(...)`"), "{error}");
     }
 
     #[test]
@@ -651,12 +710,73 @@ mod tests {
 
     #[test]
     fn an_explicit_credential_wins_over_env() {
+        let env = |name: &str| (name == "SEAM_API_KEY").then(|| "seam_key".to_owned());
         let client = Client::builder()
             .client_session_token("seam_cst1")
-            .env_from(|name| (name == "SEAM_API_KEY").then(|| "seam_key".to_owned()))
-            .build()
+            .env()
+            .build_with_env(env)
             .unwrap();
         assert!(matches!(client.inner.auth, Auth::ClientSessionToken(_)));
+        // Whatever the order of the calls.
+        let client = Client::builder()
+            .env()
+            .client_session_token("seam_cst1")
+            .build_with_env(env)
+            .unwrap();
+        assert!(matches!(client.inner.auth, Auth::ClientSessionToken(_)));
+        let client = Client::builder()
+            .env()
+            .endpoint("https://given.example")
+            .api_key("seam_key2")
+            .build_with_env(|name| match name {
+                "SEAM_ENDPOINT" => Some("https://env.example".to_owned()),
+                _ => env(name),
+            })
+            .unwrap();
+        assert_eq!(client.endpoint(), "https://given.example");
+    }
+
+    #[test]
+    fn the_workspace_comes_from_env_for_a_token_given_in_code() {
+        let env = |name: &str| (name == "SEAM_WORKSPACE_ID").then(|| "ws_env".to_owned());
+        for builder in [
+            Client::builder().personal_access_token("seam_at1"),
+            Client::builder().personal_access_token("seam_at1").env(),
+            Client::builder().env().console_session_token("eyJ"),
+        ] {
+            let client = builder.build_with_env(env).unwrap();
+            let headers = client.inner.auth_headers.as_ref().unwrap();
+            assert_eq!(headers["seam-workspace"], "ws_env");
+        }
+        // Given in code, it wins; without a workspace, none is sent; for an API key
+        // it is not taken.
+        let client = Client::builder()
+            .personal_access_token("seam_at1")
+            .workspace_id("ws_code")
+            .build_with_env(env)
+            .unwrap();
+        assert_eq!(
+            client.inner.auth_headers.as_ref().unwrap()["seam-workspace"],
+            "ws_code"
+        );
+        let client = Client::builder()
+            .personal_access_token("seam_at1")
+            .without_workspace()
+            .build_with_env(env)
+            .unwrap();
+        assert!(
+            client
+                .inner
+                .auth_headers
+                .as_ref()
+                .unwrap()
+                .get("seam-workspace")
+                .is_none()
+        );
+        Client::builder()
+            .api_key("seam_key")
+            .build_with_env(env)
+            .unwrap();
     }
 
     #[test]
@@ -710,12 +830,12 @@ mod tests {
     fn workspace_rules() {
         let error = Client::builder()
             .personal_access_token("seam_at1")
-            .build()
+            .build_with_env(|_| None)
             .unwrap_err();
         assert!(matches!(error, ConfigError::MissingWorkspace { .. }));
         let error = Client::builder()
             .console_session_token("eyJ")
-            .build()
+            .build_with_env(|_| None)
             .unwrap_err();
         assert!(matches!(error, ConfigError::MissingWorkspace { .. }));
         let client = Client::builder()

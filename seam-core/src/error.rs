@@ -313,8 +313,9 @@ impl fmt::Display for TransportStage {
 pub enum ConfigError {
     /// No credential was given.
     #[error(
-        "no Seam credential: set SEAM_API_KEY (or SEAM_PERSONAL_ACCESS_TOKEN with \
-         SEAM_WORKSPACE_ID), or give one to the client builder"
+        "no Seam credential: call `.api_key(...)` on the client builder (or another \
+         credential method, such as `.personal_access_token(...)`), or set SEAM_API_KEY \
+         (or SEAM_PERSONAL_ACCESS_TOKEN with SEAM_WORKSPACE_ID) and call `.env()`"
     )]
     NoCredentials,
     /// Two credentials were given where one is allowed.

@@ -100,10 +100,17 @@ impl<E: Paginated + 'static> Request<E> {
             // items are as good as any.
             let next = match page.next_cursor() {
                 None => Walk::Done,
-                Some(cursor) if !history.is_new(cursor) => {
-                    let reason = format!(
-                        "the server gave the cursor {cursor:?} again, which would walk the same pages for ever"
-                    );
+                Some(cursor) if cursor.is_empty() || !history.is_new(cursor) => {
+                    let reason = if cursor.is_empty() {
+                        "the server said another page follows but gave an empty cursor, which \
+                         Seam refuses"
+                            .to_owned()
+                    } else {
+                        format!(
+                            "the server gave the cursor {cursor:?} again, which would walk the \
+                             same pages for ever"
+                        )
+                    };
                     let error = UnexpectedResponse::new(E::PATH, 200, None, b"", reason);
                     Walk::Fail(Error::UnexpectedResponse(Box::new(error)))
                 }

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use bytes::Bytes;
-use reqwest::header::{HeaderMap, RETRY_AFTER};
+use reqwest::header::{CONTENT_TYPE, HeaderMap, RETRY_AFTER};
 use serde::{Deserialize, Serialize};
 use tokio::time::Instant;
 
@@ -29,6 +29,8 @@ struct RawRequest {
 /// A complete answer, read within the size limit.
 struct Answer {
     status: u16,
+    /// The media type the answer gives its body (`application/json` for Seam's).
+    media_type: Option<String>,
     request_id: Option<String>,
     retry_after: Option<Duration>,
     body: Bytes,
@@ -225,6 +227,11 @@ impl Client {
             .get("seam-request-id")
             .and_then(|value| value.to_str().ok())
             .map(str::to_owned);
+        let media_type = headers
+            .get(CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.split(';').next())
+            .map(|media_type| media_type.trim().chars().take(100).collect());
         let retry_after = headers
             .get(RETRY_AFTER)
             .and_then(|value| value.to_str().ok())
@@ -282,6 +289,7 @@ impl Client {
         };
         Ok(Answer {
             status,
+            media_type,
             request_id,
             retry_after,
             body,
@@ -445,11 +453,34 @@ struct ClientSession {
 }
 
 /// The error for a non-success answer: Seam's envelope, or what was wrong with it.
+/// The envelope is read only from a JSON answer: a proxy's or load balancer's page
+/// must not pass for Seam's error, whatever its body looks like.
 fn error_from_answer(path: &'static str, answer: Answer) -> Error {
+    let is_json = answer.media_type.as_deref().is_some_and(is_json_media_type);
+    if !is_json && !answer.body.is_empty() {
+        let reason = match &answer.media_type {
+            Some(media_type) => format!("a body of type {media_type}, not JSON"),
+            None => "a body without a content type, not JSON".to_owned(),
+        };
+        let response = UnexpectedResponse::new(
+            path,
+            answer.status,
+            answer.request_id.clone(),
+            &answer.body,
+            reason,
+        );
+        return Error::UnexpectedResponse(Box::new(response));
+    }
     match decode_error(answer.status, answer.request_id.clone(), &answer.body) {
         Ok(error) => Error::Api(Box::new(error)),
         Err(error) => unexpected(path, &answer, &error),
     }
+}
+
+/// `application/json` or a `+json` type.
+fn is_json_media_type(media_type: &str) -> bool {
+    media_type.eq_ignore_ascii_case("application/json")
+        || media_type.len() > 5 && media_type[media_type.len() - 5..].eq_ignore_ascii_case("+json")
 }
 
 fn unexpected(path: &'static str, answer: &Answer, error: &serde_json::Error) -> Error {

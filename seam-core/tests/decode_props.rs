@@ -176,6 +176,7 @@ fn the_client_takes_arbitrary_answers() {
         let (status, body) = script_answer.lock().unwrap().clone();
         Reply::empty(status)
             .header("connection", "close")
+            .header("content-type", "application/json; charset=utf-8")
             .body(body)
             .into()
     }));

@@ -78,6 +78,37 @@ async fn environment_proxies_never_see_a_loopback_endpoint() {
     assert_eq!(server.count(), 1);
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn what_is_given_in_code_wins_and_the_workspace_comes_from_env() {
+    let server = Server::always(Reply::json(200, THING)).await;
+    let vars = vec![
+        ("SEAM_API_KEY", API_KEY.to_owned()),
+        ("SEAM_WORKSPACE_ID", "ws_from_env".to_owned()),
+        ("SEAM_ENDPOINT", server.url()),
+    ];
+    tokio::task::spawn_blocking(move || run_child("child_mixes_code_and_env", &vars))
+        .await
+        .unwrap();
+    let received = server.received();
+    let seen: Vec<_> = received
+        .iter()
+        .map(|request| {
+            (
+                request.header("authorization").unwrap_or_default(),
+                request.header("seam-workspace").unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("Bearer seam_at1_code", "ws_from_env"),
+            ("Bearer seam_code_key", ""),
+            ("Bearer seam_code_key", ""),
+        ]
+    );
+}
+
 #[test]
 fn a_credential_in_seam_endpoint_is_never_shown() {
     for endpoint in [
@@ -106,6 +137,31 @@ async fn child_sends_one_request() {
         .build()
         .unwrap();
     client.send(GetThing::new("t_1")).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "run by what_is_given_in_code_wins_and_the_workspace_comes_from_env in a child process"]
+async fn child_mixes_code_and_env() {
+    let endpoint = std::env::var("SEAM_ENDPOINT").unwrap();
+    // A token given in code takes SEAM_WORKSPACE_ID from the environment.
+    let client = Client::builder()
+        .personal_access_token("seam_at1_code")
+        .endpoint(&endpoint)
+        .build()
+        .unwrap();
+    client.send(GetThing::new("t_1")).await.unwrap();
+    // A key given in code beats SEAM_API_KEY, before or after `.env()`.
+    for builder in [
+        Client::builder().env().api_key("seam_code_key"),
+        Client::builder().api_key("seam_code_key").env(),
+    ] {
+        builder
+            .build()
+            .unwrap()
+            .send(GetThing::new("t_1"))
+            .await
+            .unwrap();
+    }
 }
 
 #[test]

@@ -1326,3 +1326,55 @@ async fn a_server_whose_cursors_cycle_does_not_loop_forever() {
     assert!(error.reason.contains("\"A\" again"), "{error:?}");
     assert_eq!(server.count(), 4);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_a_json_answer_is_read_as_seams_error() {
+    let envelope = r#"{"error":{"type":"bad_gateway","message":"upstream down"},"ok":false}"#;
+    for (content_type, is_seams) in [
+        ("application/json; charset=utf-8", true),
+        ("Application/JSON", true),
+        ("application/problem+json", true),
+        ("text/html", false),
+        ("text/plain; charset=utf-8", false),
+        ("", false),
+    ] {
+        let mut reply = Reply::empty(502).body(envelope);
+        if !content_type.is_empty() {
+            reply = reply.header("content-type", content_type);
+        }
+        let server = Server::always(reply).await;
+        let client = client(&server.url(), Duration::from_secs(5));
+        let error = client
+            .request(CreateThing::new("x"))
+            .send()
+            .await
+            .unwrap_err();
+        assert_eq!(error.status(), Some(502));
+        assert_eq!(
+            error.as_api().is_some(),
+            is_seams,
+            "{content_type}: {error:?}"
+        );
+        if !is_seams {
+            assert!(!error.is_api_error("bad_gateway"), "{error:?}");
+            assert!(matches!(error, Error::UnexpectedResponse(_)), "{error:?}");
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_empty_cursor_is_never_sent() {
+    let server = Server::always(Reply::json(200, page_pointing_to(""))).await;
+    let client = client(&server.url(), Duration::from_secs(5));
+    use futures_util::StreamExt;
+    let results: Vec<_> = client
+        .request(ListConnectedAccounts::default())
+        .pages()
+        .take(10)
+        .collect()
+        .await;
+    assert_eq!(results.len(), 2, "{results:?}");
+    let error = unexpected(results[1].as_ref().unwrap_err());
+    assert!(error.reason.contains("empty cursor"), "{error:?}");
+    assert_eq!(server.count(), 1);
+}

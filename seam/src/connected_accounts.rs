@@ -149,7 +149,8 @@ pub struct ListConnectedAccounts {
     /// At most this many accounts a page.
     pub limit: Option<u32>,
     /// The page to get, from the previous page's `next_page_cursor`; walking pages
-    /// with `.pages()` or `.items()` sets it.
+    /// with `.pages()` or `.items()` sets it. Seam refuses an empty one.
+    #[seam(min_length = 1)]
     pub page_cursor: Option<String>,
 }
 

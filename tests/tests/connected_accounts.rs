@@ -364,3 +364,26 @@ async fn a_publishable_key_is_traded_for_a_client_session() {
         Some(&MetadataValue::from("session"))
     );
 }
+
+#[tokio::test]
+async fn an_empty_page_cursor_is_refused_locally_as_seam_would() {
+    let fake = fake();
+    let seam = api_key_client(&fake);
+    let before = latest_request_number(&seam).await;
+    let error = seam
+        .connected_accounts()
+        .list()
+        .page_cursor("")
+        .send()
+        .await
+        .unwrap_err();
+    let Error::Validation(violations) = &error else {
+        panic!("expected a validation error, got {error}")
+    };
+    assert_eq!(violations.violations()[0].path, "page_cursor");
+    assert_eq!(
+        latest_request_number(&seam).await,
+        before + 1,
+        "the refused request reached the server"
+    );
+}
