@@ -52,7 +52,9 @@ pub(crate) struct Inner {
     pub(crate) auth: Auth,
     /// The headers of `auth`, built once; for a publishable key, those of the
     /// client session it is traded for, built at the first request.
-    pub(crate) auth_headers: Option<HeaderMap>,
+    /// Replaced as a whole by `update_client_session_token`; requests under way
+    /// keep the headers they started with.
+    pub(crate) auth_headers: Option<std::sync::RwLock<Arc<HeaderMap>>>,
     pub(crate) session: crate::transport::Session,
     pub(crate) timeout: Duration,
     pub(crate) retry: RetryPolicy,
@@ -110,6 +112,34 @@ impl Client {
     /// The base URL requests go to.
     pub fn endpoint(&self) -> &str {
         &self.inner.base_url
+    }
+
+    /// Replaces the client session token this client authenticates with, for it and
+    /// its clones, keeping their connections; requests under way finish with the old
+    /// one. As `updateClientSessionToken` does in Seam's JavaScript SDK.
+    ///
+    /// Refused, changing nothing, when the client was not built with
+    /// [`ClientBuilder::client_session_token`] or `token` is not one.
+    pub fn update_client_session_token(&self, token: impl Into<String>) -> Result<(), ConfigError> {
+        let token = Secret::new(token);
+        let (Auth::ClientSessionToken(_), Some(current)) =
+            (&self.inner.auth, &self.inner.auth_headers)
+        else {
+            return Err(ConfigError::Unused {
+                what: "a new client session token",
+                needs: "this client does not authenticate with a client session token",
+            });
+        };
+        Auth::expect_kind(
+            "update_client_session_token",
+            token.expose(),
+            &[TokenKind::ClientSessionToken],
+        )?;
+        let headers = Arc::new(Auth::ClientSessionToken(token).headers()?);
+        *current
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = headers;
+        Ok(())
     }
 
     /// A request for `params`, bound to this client, to adjust and send.
@@ -378,7 +408,7 @@ impl ClientBuilder {
         let auth = self.auth()?;
         let auth_headers = match auth {
             Auth::PublishableKey { .. } => None,
-            _ => Some(auth.headers()?),
+            _ => Some(std::sync::RwLock::new(Arc::new(auth.headers()?))),
         };
         let http = reqwest::Client::builder();
         let http = self.configure_proxy(http, &endpoint)?;
@@ -611,6 +641,17 @@ mod tests {
 
     use super::*;
 
+    fn auth_headers(client: &Client) -> Arc<HeaderMap> {
+        client
+            .inner
+            .auth_headers
+            .as_ref()
+            .unwrap()
+            .read()
+            .unwrap()
+            .clone()
+    }
+
     fn from_env(vars: &[(&str, &str)]) -> Result<Client, ConfigError> {
         let vars: HashMap<String, String> = vars
             .iter()
@@ -658,7 +699,7 @@ mod tests {
             ("SEAM_WORKSPACE_ID", "ws"),
         ])
         .unwrap();
-        let headers = client.inner.auth_headers.as_ref().unwrap();
+        let headers = auth_headers(&client);
         assert_eq!(headers["seam-workspace"], "ws");
     }
 
@@ -745,7 +786,7 @@ mod tests {
             Client::builder().env().console_session_token("eyJ"),
         ] {
             let client = builder.build_with_env(env).unwrap();
-            let headers = client.inner.auth_headers.as_ref().unwrap();
+            let headers = auth_headers(&client);
             assert_eq!(headers["seam-workspace"], "ws_env");
         }
         // Given in code, it wins; without a workspace, none is sent; for an API key
@@ -755,24 +796,13 @@ mod tests {
             .workspace_id("ws_code")
             .build_with_env(env)
             .unwrap();
-        assert_eq!(
-            client.inner.auth_headers.as_ref().unwrap()["seam-workspace"],
-            "ws_code"
-        );
+        assert_eq!(auth_headers(&client)["seam-workspace"], "ws_code");
         let client = Client::builder()
             .personal_access_token("seam_at1")
             .without_workspace()
             .build_with_env(env)
             .unwrap();
-        assert!(
-            client
-                .inner
-                .auth_headers
-                .as_ref()
-                .unwrap()
-                .get("seam-workspace")
-                .is_none()
-        );
+        assert!(auth_headers(&client).get("seam-workspace").is_none());
         Client::builder()
             .api_key("seam_key")
             .build_with_env(env)
@@ -843,15 +873,7 @@ mod tests {
             .without_workspace()
             .build()
             .unwrap();
-        assert!(
-            client
-                .inner
-                .auth_headers
-                .as_ref()
-                .unwrap()
-                .get("seam-workspace")
-                .is_none()
-        );
+        assert!(auth_headers(&client).get("seam-workspace").is_none());
         let error = Client::builder()
             .api_key("seam_key")
             .workspace_id("ws")

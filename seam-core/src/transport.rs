@@ -1,7 +1,7 @@
 //! Sending a request: validation, serialisation, attempts within the deadline,
 //! reading the answer within its size limit, and turning it into a result.
 
-use std::borrow::Cow;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
@@ -302,18 +302,22 @@ impl Client {
         &self,
         timeout: Duration,
         deadline: Instant,
-    ) -> Result<Cow<'_, HeaderMap>, Error> {
+    ) -> Result<Arc<HeaderMap>, Error> {
         if let Some(headers) = &self.inner.auth_headers {
-            return Ok(Cow::Borrowed(headers));
+            // A poisoned lock still holds whole headers: they are replaced in one step.
+            let headers = headers
+                .read()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            return Ok(headers.clone());
         }
         let session = &self.inner.session;
         if let Some(headers) = session.headers.get() {
-            return Ok(Cow::Borrowed(headers));
+            return Ok(headers.clone());
         }
         let failures_seen = session.failures.load(Ordering::Acquire);
         let mut last_failure = session.exchange.lock().await;
         if let Some(headers) = session.headers.get() {
-            return Ok(Cow::Borrowed(headers));
+            return Ok(headers.clone());
         }
         // The exchange this call waited on failed: that is this call's answer too,
         // rather than an exchange of its own after the others (each waiting its turn
@@ -324,7 +328,7 @@ impl Client {
             return Err(error);
         }
         match self.exchange_publishable_key(timeout, deadline).await {
-            Ok(headers) => Ok(Cow::Borrowed(session.headers.get_or_init(|| headers))),
+            Ok(headers) => Ok(session.headers.get_or_init(|| Arc::new(headers)).clone()),
             Err(error) => {
                 *last_failure = error.shareable_copy();
                 session.failures.fetch_add(1, Ordering::Release);
@@ -433,7 +437,7 @@ fn deadline_after(timeout: Duration) -> Instant {
 #[derive(Default)]
 pub(crate) struct Session {
     /// The session's headers, once an exchange succeeded.
-    headers: std::sync::OnceLock<HeaderMap>,
+    headers: std::sync::OnceLock<Arc<HeaderMap>>,
     /// Held while an exchange is under way; the last failure, when it can be shared.
     exchange: tokio::sync::Mutex<Option<Error>>,
     /// How many exchanges have failed.

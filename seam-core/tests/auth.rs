@@ -819,3 +819,58 @@ async fn an_explicit_proxy_carries_every_request() {
     client.send(GetThing::new("t_1")).await.unwrap();
     assert_eq!((proxy.count(), server.count()), (1, 1));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_session_token_is_replaced_keeping_the_connection() {
+    let server = Server::always(Reply::json(200, THING)).await;
+    let client = builder(&server.url())
+        .client_session_token("seam_cst1_old")
+        .build()
+        .unwrap();
+    let clone = client.clone();
+    client.send(GetThing::new("t_1")).await.unwrap();
+    client.update_client_session_token("seam_cst1_new").unwrap();
+    clone.send(GetThing::new("t_1")).await.unwrap();
+    let tokens: Vec<_> = server
+        .received()
+        .iter()
+        .map(|request| {
+            (
+                request.header("authorization").unwrap().to_owned(),
+                request.header("client-session-token").unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tokens,
+        [
+            (
+                "Bearer seam_cst1_old".to_owned(),
+                "seam_cst1_old".to_owned()
+            ),
+            (
+                "Bearer seam_cst1_new".to_owned(),
+                "seam_cst1_new".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(server.connections(), 1, "the connection pool was kept");
+
+    // Not a client session token, or not a client that uses one: nothing changes.
+    let error = client.update_client_session_token(API_KEY).unwrap_err();
+    assert!(
+        matches!(error, ConfigError::WrongTokenKind { .. }),
+        "{error:?}"
+    );
+    assert!(!error.to_string().contains(SECRET));
+    let keyed = builder(&server.url()).api_key(API_KEY).build().unwrap();
+    let error = keyed
+        .update_client_session_token("seam_cst1_new")
+        .unwrap_err();
+    assert!(matches!(error, ConfigError::Unused { .. }), "{error:?}");
+    client.send(GetThing::new("t_1")).await.unwrap();
+    assert_eq!(
+        server.received()[2].header("client-session-token"),
+        Some("seam_cst1_new")
+    );
+}
