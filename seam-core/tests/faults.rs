@@ -735,6 +735,31 @@ async fn a_huge_retry_after_with_an_unbounded_backoff_does_not_panic() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_retry_after_date_out_of_range_does_not_panic() {
+    let timeout = Duration::from_secs(5);
+    for value in [
+        "Sun, 06 Nov 99999999999999 08:49:37 GMT",
+        "Sun, 06 Nov 1994 99999999999999:49:37 GMT",
+        "Sun, 06 Nov 1994 08:49:99999999999999 GMT",
+    ] {
+        let server =
+            Server::always(Reply::json(503, ENVELOPE_503).header("retry-after", value)).await;
+        let client = client(&server.url(), timeout);
+        let started = Instant::now();
+        let error = send(&client, CreateThing::new("door")).await.unwrap_err();
+        within(value, timeout, started.elapsed());
+        // Not a wait of centuries: the date is ignored and the backoff retries at once.
+        assert!(
+            started.elapsed() < Duration::from_secs(2),
+            "{value}: {:?}",
+            started.elapsed()
+        );
+        assert!(error.is_unavailable(), "{value}: {error:?}");
+        assert_eq!(server.count(), 3, "{value}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unbounded_timeout_does_not_panic() {
     let server = Server::always(Reply::json(200, THING)).await;
     let client = Client::builder()
