@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::time::Duration;
 
+use crate::redact::redact_credentials;
 use crate::validation::ValidationErrors;
 
 /// Everything that can go wrong with a request.
@@ -187,16 +188,25 @@ pub struct UnexpectedResponse {
     pub status: u16,
     /// The `seam-request-id` header, if any.
     pub request_id: Option<String>,
-    /// The first bytes of the body, as text.
+    /// The first bytes of the body, as text, with the values of credential-like
+    /// keys and anything that looks like a Seam credential or a JWT replaced by
+    /// `[redacted]`.
     pub excerpt: String,
-    /// What was wrong with it, with the place where decoding failed.
+    /// What was wrong with it, with the place where decoding failed (without the
+    /// values serde would quote).
     pub reason: String,
 }
 
 /// How many bytes of an unexpected body an error keeps.
 pub(crate) const EXCERPT_BYTES: usize = 200;
 
+/// How many bytes of an unexpected body are searched for credentials: more than
+/// the excerpt, so that a value the excerpt cuts is hidden whole.
+const SEARCHED_BYTES: usize = 4096;
+
 impl UnexpectedResponse {
+    /// The one way these errors are made: the excerpt and the reason keep no
+    /// credential the body held (see [`redact_credentials`]).
     pub(crate) fn new(
         path: &'static str,
         status: u16,
@@ -204,11 +214,18 @@ impl UnexpectedResponse {
         body: &[u8],
         reason: String,
     ) -> Self {
-        let cut = &body[..body.len().min(EXCERPT_BYTES)];
-        let mut excerpt = String::from_utf8_lossy(cut).into_owned();
-        if body.len() > EXCERPT_BYTES {
+        let searched = &body[..body.len().min(SEARCHED_BYTES)];
+        let text = String::from_utf8_lossy(searched);
+        let redacted = redact_credentials(&text);
+        let mut cut = redacted.len().min(EXCERPT_BYTES);
+        while !redacted.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let mut excerpt = redacted[..cut].to_owned();
+        if cut < redacted.len() || body.len() > searched.len() {
             excerpt.push('…');
         }
+        let reason = redact_credentials(&reason).into_owned();
         Self {
             path,
             status,

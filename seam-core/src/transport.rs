@@ -14,6 +14,7 @@ use crate::client::Client;
 use crate::decode::{decode_error, decode_keyed};
 use crate::endpoint::{Endpoint, Method};
 use crate::error::{ConfigError, Error, TransportError, TransportStage, UnexpectedResponse};
+use crate::redact::decode_failure_reason;
 use crate::retry::{Failure, parse_retry_after};
 
 /// What the generic part of a call needs to know of its endpoint.
@@ -336,24 +337,13 @@ impl Client {
             .await?;
         let session: ClientSession =
             decode_keyed(&answer.body, "client_session").map_err(|error| {
-                // This answer may hold the client session token: keep neither the body
-                // nor, for an answer of the wrong shape, serde's message, which can
-                // quote a value ("invalid type: string \"seam_cst…\"").
-                let reason = if error.classify() == serde_json::error::Category::Data {
-                    format!(
-                        "an answer of the wrong shape at line {} column {}",
-                        error.line(),
-                        error.column()
-                    )
-                } else {
-                    error.to_string()
-                };
+                // This answer may hold the client session token: keep none of the body.
                 let error = UnexpectedResponse::new(
                     GET_OR_CREATE_CLIENT_SESSION,
                     answer.status,
                     answer.request_id.clone(),
                     b"",
-                    reason,
+                    decode_failure_reason(&error),
                 );
                 Error::UnexpectedResponse(Box::new(error))
             })?;
@@ -399,7 +389,7 @@ fn unexpected(path: &'static str, answer: &Answer, error: &serde_json::Error) ->
     let reason = if answer.body.is_empty() {
         "an empty body".to_owned()
     } else {
-        format!("{error}")
+        decode_failure_reason(error)
     };
     let response = UnexpectedResponse::new(
         path,
