@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::time::Duration;
 
+use crate::quote::{MESSAGE_CHARS, NAME_CHARS, quoted};
 use crate::redact::redact_credentials;
 use crate::validation::ValidationErrors;
 
@@ -154,19 +155,42 @@ impl ApiError {
     }
 }
 
+/// How many parameters, and messages for each, an error's `Display` lists.
+const LISTED: usize = 20;
+
 impl fmt::Display for ApiError {
+    /// Quotes the server's text escaped and cut (see [`quoted`]); the fields keep it as sent.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
             "Seam answered HTTP {} `{}`: {}",
-            self.status, self.error_type, self.message
+            self.status,
+            quoted(&self.error_type, NAME_CHARS),
+            quoted(&self.message, MESSAGE_CHARS)
         )?;
-        for (param, messages) in &self.validation_errors {
-            let param = if param.is_empty() { "(request)" } else { param };
-            write!(f, "; {param}: {}", messages.join(", "))?;
+        for (param, messages) in self.validation_errors.iter().take(LISTED) {
+            if param.is_empty() {
+                f.write_str("; (request): ")?;
+            } else {
+                write!(f, "; {}: ", quoted(param, NAME_CHARS))?;
+            }
+            for (index, message) in messages.iter().take(LISTED).enumerate() {
+                let separator = if index == 0 { "" } else { ", " };
+                write!(f, "{separator}{}", quoted(message, MESSAGE_CHARS))?;
+            }
+            if messages.len() > LISTED {
+                write!(f, " and {} more", messages.len() - LISTED)?;
+            }
+        }
+        if self.validation_errors.len() > LISTED {
+            write!(
+                f,
+                "; and {} more parameters",
+                self.validation_errors.len() - LISTED
+            )?;
         }
         if let Some(request_id) = &self.request_id {
-            write!(f, " (request id {request_id})")?;
+            write!(f, " (request id {})", quoted(request_id, NAME_CHARS))?;
         }
         match self.hint() {
             "" => Ok(()),
@@ -237,19 +261,22 @@ impl UnexpectedResponse {
 }
 
 impl fmt::Display for UnexpectedResponse {
+    /// Quotes the server's text escaped and cut (see [`quoted`]); the fields keep it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
             "{}: HTTP {} with an answer that is not a Seam response ({})",
-            self.path, self.status, self.reason
+            self.path,
+            self.status,
+            quoted(&self.reason, MESSAGE_CHARS)
         )?;
         if let Some(request_id) = &self.request_id {
-            write!(f, " (request id {request_id})")?;
+            write!(f, " (request id {})", quoted(request_id, NAME_CHARS))?;
         }
         write!(
             f,
-            "; body begins {:?}; check that the endpoint URL points at Seam",
-            self.excerpt
+            "; body begins \"{}\"; check that the endpoint URL points at Seam",
+            quoted(&self.excerpt, EXCERPT_BYTES)
         )
     }
 }
