@@ -161,9 +161,16 @@ const LISTED: usize = 20;
 impl fmt::Display for ApiError {
     /// Quotes the server's text escaped and cut (see [`quoted`]); the fields keep it as sent.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Seam sends a request id with every answer; without one, this came from
+        // something else in Seam's format.
+        let who = if self.request_id.is_some() {
+            "Seam"
+        } else {
+            "the server"
+        };
         write!(
             f,
-            "Seam answered HTTP {} `{}`: {}",
+            "{who} answered HTTP {} `{}`: {}",
             self.status,
             quoted(&self.error_type, NAME_CHARS),
             quoted(&self.message, MESSAGE_CHARS)
@@ -265,7 +272,7 @@ impl fmt::Display for UnexpectedResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}: HTTP {} with an answer that is not a Seam response ({})",
+            "{}: the server answered HTTP {} without a Seam response ({})",
             self.path,
             self.status,
             quoted(&self.reason, MESSAGE_CHARS)
@@ -275,9 +282,22 @@ impl fmt::Display for UnexpectedResponse {
         }
         write!(
             f,
-            "; body begins \"{}\"; check that the endpoint URL points at Seam",
+            "; body begins \"{}\"; ",
             quoted(&self.excerpt, EXCERPT_BYTES)
-        )
+        )?;
+        // Seam sends a request id with every answer: without one, the answer is
+        // likely from a proxy or load balancer on the way.
+        f.write_str(match (&self.request_id, self.status) {
+            (None, 502..=504) => {
+                "without a seam-request-id it likely comes from a proxy or load balancer \
+                 between this client and Seam; try again later"
+            }
+            (None, _) => {
+                "without a seam-request-id it may come from a proxy or load balancer in \
+                 between; check that the endpoint URL points at Seam"
+            }
+            (Some(_), _) => "check that the endpoint URL points at Seam",
+        })
     }
 }
 
@@ -312,6 +332,9 @@ pub enum TransportStage {
     Request,
     /// The answer broke off while its body was read.
     ResponseBody,
+    /// The server answered with something that is not HTTP (another protocol on
+    /// that port, a broken proxy): the request went out, and may have been acted on.
+    UnreadableAnswer,
 }
 
 impl fmt::Display for TransportStage {
@@ -320,6 +343,7 @@ impl fmt::Display for TransportStage {
             Self::Connect => "could not connect to Seam",
             Self::Request => "the connection failed before Seam answered",
             Self::ResponseBody => "the answer broke off",
+            Self::UnreadableAnswer => "the server answered with something that is not HTTP",
         })
     }
 }

@@ -8,7 +8,8 @@ use std::time::{Duration, SystemTime};
 ///
 /// Always retried: a connection that failed before the request was sent, and the
 /// answers 429 and 503 (the server refused the work). Retried only for idempotent
-/// endpoints: 502, 504, and a request that reached the server but got no answer.
+/// endpoints: 502, 504, and a request that reached the server but got no answer
+/// (or one that is not HTTP).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {
     max_attempts: u32,

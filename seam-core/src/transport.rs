@@ -123,10 +123,12 @@ impl Client {
                     )
                 }
                 Ok(Err(AttemptError::Transport(stage, source))) => {
-                    let failure = if stage == TransportStage::Connect {
-                        Failure::NotSent
-                    } else {
-                        Failure::MaybeDone
+                    let failure = match stage {
+                        TransportStage::Connect => Failure::NotSent,
+                        // The request went out: the server may have acted on it.
+                        TransportStage::Request
+                        | TransportStage::ResponseBody
+                        | TransportStage::UnreadableAnswer => Failure::MaybeDone,
                     };
                     let error = TransportError {
                         path: request.path,
@@ -210,6 +212,8 @@ impl Client {
             .map_err(|error| {
                 let stage = if error.is_connect() {
                     TransportStage::Connect
+                } else if is_unreadable_answer(&error) {
+                    TransportStage::UnreadableAnswer
                 } else {
                     TransportStage::Request
                 };
@@ -355,6 +359,22 @@ impl Client {
         }
         Ok(Auth::ClientSessionToken(crate::auth::Secret::new(session.token)).headers()?)
     }
+}
+
+/// Whether the answer could not be read as HTTP: hyper's parse error, somewhere
+/// among the causes reqwest gives.
+fn is_unreadable_answer(error: &reqwest::Error) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(error) = cause {
+        if error
+            .downcast_ref::<hyper::Error>()
+            .is_some_and(hyper::Error::is_parse)
+        {
+            return true;
+        }
+        cause = error.source();
+    }
+    false
 }
 
 /// `Instant + Duration` panics on overflow: a timeout too long to add (such as
