@@ -147,6 +147,9 @@ impl ApiError {
             "fix the parameters named above"
         } else if self.status == 429 {
             "slow down and try again later"
+        } else if self.status >= 500 && self.request_id.is_none() {
+            "without a seam-request-id it may come from a proxy or load balancer in between; \
+             try again later"
         } else if self.status >= 500 {
             "Seam had a problem; try again later, quoting the request id if it persists"
         } else {
@@ -295,6 +298,9 @@ impl fmt::Display for UnexpectedResponse {
             (None, _) => {
                 "without a seam-request-id it may come from a proxy or load balancer in \
                  between; check that the endpoint URL points at Seam"
+            }
+            (Some(_), 500..) => {
+                "Seam had a problem; try again later, quoting the request id if it persists"
             }
             (Some(_), _) => "check that the endpoint URL points at Seam",
         })

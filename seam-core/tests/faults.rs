@@ -991,6 +991,10 @@ async fn a_proxys_own_answer_does_not_read_as_seams() {
         proxy_envelope.contains("the server answered HTTP 503 `service_unavailable`"),
         "{proxy_envelope}"
     );
+    assert!(
+        proxy_envelope.contains("proxy or load balancer"),
+        "{proxy_envelope}"
+    );
     let seam_envelope = text("seam_envelope").await;
     assert!(
         seam_envelope.contains("Seam answered HTTP 503 `service_unavailable`"),
