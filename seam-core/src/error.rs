@@ -431,3 +431,38 @@ pub enum ConfigError {
     #[error("exchanging the publishable key gave no client session token: {0}")]
     PublishableKeyExchange(String),
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// Wherever a credential sits, whether the excerpt or the body cuts it,
+        /// none of it shows: the body is lower case but for the credential.
+        #[test]
+        fn no_part_of_a_credential_shows_in_an_excerpt(
+            pad in 0usize..400,
+            secret in "[A-Z0-9]{1,80}",
+            form in 0usize..3,
+            // Where the body ends, counted from the start of the credential's field.
+            cut_body in proptest::option::of(0usize..140),
+        ) {
+            let value = match form {
+                0 => format!(r#""client_session_token": "{secret}""#),
+                1 => format!(r#""note":"seam_cst1_{secret}""#),
+                _ => format!(r#""note":"ey{secret}.ey{secret}.{secret}""#),
+            };
+            let body = format!(r#"{{"pad":"{}",{value},"ok":true}}"#, "x".repeat(pad));
+            let end = cut_body.map_or(body.len(), |cut| (pad + 10 + cut).min(body.len()));
+            let body = &body.as_bytes()[..end];
+            let error = UnexpectedResponse::new("/x", 500, None, body, String::new());
+            prop_assert!(
+                !error.excerpt.contains(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()),
+                "{:?}",
+                error.excerpt
+            );
+        }
+    }
+}

@@ -224,18 +224,18 @@ fn jwt_end(bytes: &[u8], start: usize) -> usize {
     let mut end = start;
     while end < bytes.len()
         && (is_token_byte(bytes[end])
-            || (bytes[end] == b'.' && bytes.get(end + 1).is_some_and(|&next| is_token_byte(next))))
+            // A dot the text ends on may have been followed by another part.
+            || (bytes[end] == b'.' && bytes.get(end + 1).is_none_or(|&next| is_token_byte(next))))
     {
         end += 1;
     }
     end
 }
 
-/// Three dot-separated parts (a JWT), or, cut by the end of the text, the start
-/// of one long enough not to be a plain word.
+/// Three dot-separated parts (a JWT), or, cut by the end of the text, what may be
+/// the start of one (a plain word there, such as `eye`, is lost: little harm).
 fn is_jwt_like(word: &str, at_end: bool) -> bool {
-    let parts = word.split('.').count();
-    parts == 3 || (at_end && (parts > 1 || word.len() >= 8))
+    word.split('.').count() == 3 || (at_end && word.len() > "ey".len())
 }
 
 #[cfg(test)]
@@ -314,7 +314,9 @@ mod tests {
         // A JWT cut short, and plain words that begin with `ey`.
         assert_eq!(redact_credentials("x eyJhbGciOiJIU"), "x [redacted]");
         assert_eq!(redact_credentials("x eyJhbGc.eyJz"), "x [redacted]");
-        assert_eq!(redact_credentials("eyes keys. eye"), "eyes keys. eye");
+        assert_eq!(redact_credentials("eyes keys. eye!"), "eyes keys. eye!");
+        assert_eq!(redact_credentials("x eyJhb."), "x [redacted]");
+        assert_eq!(redact_credentials("x eyJ"), "x [redacted]");
         // A credential after a dot, after a word or after a short `ey…` part.
         assert_eq!(
             redact_credentials("host.seam_cst1_a ey.seam_at1_b x"),
