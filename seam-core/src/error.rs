@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::time::Duration;
 
+use crate::quote::{MESSAGE_CHARS, NAME_CHARS, quoted};
+use crate::redact::redact_credentials;
 use crate::validation::ValidationErrors;
 
 /// Everything that can go wrong with a request.
@@ -170,6 +172,9 @@ impl ApiError {
             "fix the parameters named above"
         } else if self.status == 429 {
             "slow down and try again later"
+        } else if self.status >= 500 && self.request_id.is_none() {
+            "without a seam-request-id it may come from a proxy or load balancer in between; \
+             try again later"
         } else if self.status >= 500 {
             "Seam had a problem; try again later, quoting the request id if it persists"
         } else {
@@ -178,19 +183,49 @@ impl ApiError {
     }
 }
 
+/// How many parameters, and messages for each, an error's `Display` lists.
+const LISTED: usize = 20;
+
 impl fmt::Display for ApiError {
+    /// Quotes the server's text escaped and cut (see [`quoted`]); the fields keep it as sent.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Seam sends a request id with every answer; without one, this came from
+        // something else in Seam's format.
+        let who = if self.request_id.is_some() {
+            "Seam"
+        } else {
+            "the server"
+        };
         write!(
             f,
-            "Seam answered HTTP {} `{}`: {}",
-            self.status, self.error_type, self.message
+            "{who} answered HTTP {} `{}`: {}",
+            self.status,
+            quoted(&self.error_type, NAME_CHARS),
+            quoted(&self.message, MESSAGE_CHARS)
         )?;
-        for (param, messages) in &self.validation_errors {
-            let param = if param.is_empty() { "(request)" } else { param };
-            write!(f, "; {param}: {}", messages.join(", "))?;
+        for (param, messages) in self.validation_errors.iter().take(LISTED) {
+            if param.is_empty() {
+                f.write_str("; (request): ")?;
+            } else {
+                write!(f, "; {}: ", quoted(param, NAME_CHARS))?;
+            }
+            for (index, message) in messages.iter().take(LISTED).enumerate() {
+                let separator = if index == 0 { "" } else { ", " };
+                write!(f, "{separator}{}", quoted(message, MESSAGE_CHARS))?;
+            }
+            if messages.len() > LISTED {
+                write!(f, " and {} more", messages.len() - LISTED)?;
+            }
+        }
+        if self.validation_errors.len() > LISTED {
+            write!(
+                f,
+                "; and {} more parameters",
+                self.validation_errors.len() - LISTED
+            )?;
         }
         if let Some(request_id) = &self.request_id {
-            write!(f, " (request id {request_id})")?;
+            write!(f, " (request id {})", quoted(request_id, NAME_CHARS))?;
         }
         match self.hint() {
             "" => Ok(()),
@@ -212,16 +247,25 @@ pub struct UnexpectedResponse {
     pub status: u16,
     /// The `seam-request-id` header, if any.
     pub request_id: Option<String>,
-    /// The first bytes of the body, as text.
+    /// The first bytes of the body, as text, with the values of credential-like
+    /// keys and anything that looks like a Seam credential or a JWT replaced by
+    /// `[redacted]`.
     pub excerpt: String,
-    /// What was wrong with it, with the place where decoding failed.
+    /// What was wrong with it, with the place where decoding failed (without the
+    /// values serde would quote).
     pub reason: String,
 }
 
 /// How many bytes of an unexpected body an error keeps.
 pub(crate) const EXCERPT_BYTES: usize = 200;
 
+/// How many bytes of an unexpected body are searched for credentials: more than
+/// the excerpt, so that a value the excerpt cuts is hidden whole.
+const SEARCHED_BYTES: usize = 4096;
+
 impl UnexpectedResponse {
+    /// The one way these errors are made: the excerpt and the reason keep no
+    /// credential the body held (see [`redact_credentials`]).
     pub(crate) fn new(
         path: &'static str,
         status: u16,
@@ -229,11 +273,18 @@ impl UnexpectedResponse {
         body: &[u8],
         reason: String,
     ) -> Self {
-        let cut = &body[..body.len().min(EXCERPT_BYTES)];
-        let mut excerpt = String::from_utf8_lossy(cut).into_owned();
-        if body.len() > EXCERPT_BYTES {
+        let searched = &body[..body.len().min(SEARCHED_BYTES)];
+        let text = String::from_utf8_lossy(searched);
+        let redacted = redact_credentials(&text);
+        let mut cut = redacted.len().min(EXCERPT_BYTES);
+        while !redacted.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let mut excerpt = redacted[..cut].to_owned();
+        if cut < redacted.len() || body.len() > searched.len() {
             excerpt.push('…');
         }
+        let reason = redact_credentials(&reason).into_owned();
         Self {
             path,
             status,
@@ -245,20 +296,39 @@ impl UnexpectedResponse {
 }
 
 impl fmt::Display for UnexpectedResponse {
+    /// Quotes the server's text escaped and cut (see [`quoted`]); the fields keep it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}: HTTP {} with an answer that is not a Seam response ({})",
-            self.path, self.status, self.reason
+            "{}: the server answered HTTP {} without a Seam response ({})",
+            self.path,
+            self.status,
+            quoted(&self.reason, MESSAGE_CHARS)
         )?;
         if let Some(request_id) = &self.request_id {
-            write!(f, " (request id {request_id})")?;
+            write!(f, " (request id {})", quoted(request_id, NAME_CHARS))?;
         }
         write!(
             f,
-            "; body begins {:?}; check that the endpoint URL points at Seam",
-            self.excerpt
-        )
+            "; body begins \"{}\"; ",
+            quoted(&self.excerpt, EXCERPT_BYTES)
+        )?;
+        // Seam sends a request id with every answer: without one, the answer is
+        // likely from a proxy or load balancer on the way.
+        f.write_str(match (&self.request_id, self.status) {
+            (None, 502..=504) => {
+                "without a seam-request-id it likely comes from a proxy or load balancer \
+                 between this client and Seam; try again later"
+            }
+            (None, _) => {
+                "without a seam-request-id it may come from a proxy or load balancer in \
+                 between; check that the endpoint URL points at Seam"
+            }
+            (Some(_), 500..) => {
+                "Seam had a problem; try again later, quoting the request id if it persists"
+            }
+            (Some(_), _) => "check that the endpoint URL points at Seam",
+        })
     }
 }
 
@@ -293,6 +363,9 @@ pub enum TransportStage {
     Request,
     /// The answer broke off while its body was read.
     ResponseBody,
+    /// The server answered with something that is not HTTP (another protocol on
+    /// that port, a broken proxy): the request went out, and may have been acted on.
+    UnreadableAnswer,
 }
 
 impl fmt::Display for TransportStage {
@@ -301,6 +374,7 @@ impl fmt::Display for TransportStage {
             Self::Connect => "could not connect to Seam",
             Self::Request => "the connection failed before Seam answered",
             Self::ResponseBody => "the answer broke off",
+            Self::UnreadableAnswer => "the server answered with something that is not HTTP",
         })
     }
 }
@@ -401,4 +475,39 @@ pub enum ConfigError {
     /// The publishable key exchange answered without a client session token.
     #[error("exchanging the publishable key gave no client session token: {0}")]
     PublishableKeyExchange(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// Wherever a credential sits, whether the excerpt or the body cuts it,
+        /// none of it shows: the body is lower case but for the credential.
+        #[test]
+        fn no_part_of_a_credential_shows_in_an_excerpt(
+            pad in 0usize..400,
+            secret in "[A-Z0-9]{1,80}",
+            form in 0usize..3,
+            // Where the body ends, counted from the start of the credential's field.
+            cut_body in proptest::option::of(0usize..140),
+        ) {
+            let value = match form {
+                0 => format!(r#""client_session_token": "{secret}""#),
+                1 => format!(r#""note":"seam_cst1_{secret}""#),
+                _ => format!(r#""note":"ey{secret}.ey{secret}.{secret}""#),
+            };
+            let body = format!(r#"{{"pad":"{}",{value},"ok":true}}"#, "x".repeat(pad));
+            let end = cut_body.map_or(body.len(), |cut| (pad + 10 + cut).min(body.len()));
+            let body = &body.as_bytes()[..end];
+            let error = UnexpectedResponse::new("/x", 500, None, body, String::new());
+            prop_assert!(
+                !error.excerpt.contains(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()),
+                "{:?}",
+                error.excerpt
+            );
+        }
+    }
 }

@@ -13,6 +13,8 @@ mod endpoint;
 mod error;
 mod metadata;
 mod pagination;
+mod quote;
+mod redact;
 mod request;
 mod retry;
 mod transport;

@@ -8,7 +8,8 @@ use std::time::{Duration, SystemTime};
 ///
 /// Always retried: a connection that failed before the request was sent, and the
 /// answers 429 and 503 (the server refused the work). Retried only for idempotent
-/// endpoints: 502, 504, and a request that reached the server but got no answer.
+/// endpoints: 502, 504, and a request that reached the server but got no answer
+/// (or one that is not HTTP).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {
     max_attempts: u32,
@@ -122,7 +123,8 @@ pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
 }
 
 /// Parses the IMF-fixdate form of an HTTP date (`Sun, 06 Nov 1994 08:49:37 GMT`),
-/// the one RFC 9110 says senders use.
+/// the one RFC 9110 says senders use. A field out of its range (an hour of 24, a
+/// year past 9999) makes it no date, rather than a wait computed by overflow.
 fn httpdate_to_unix(value: &str) -> Option<u64> {
     let mut parts = value.split_ascii_whitespace();
     let _weekday = parts.next()?;
@@ -148,10 +150,17 @@ fn httpdate_to_unix(value: &str) -> Option<u64> {
         .split(':')
         .map(|part| part.parse::<u64>().ok());
     let (hour, minute, second) = (clock.next()??, clock.next()??, clock.next()??);
-    if parts.next()? != "GMT" || !(1..=31).contains(&day) || year < 1970 {
+    let in_range = (1..=31).contains(&day)
+        && (1970..=9999).contains(&year)
+        && hour <= 23
+        && minute <= 59
+        // 60: a leap second.
+        && second <= 60;
+    if parts.next()? != "GMT" || clock.next().is_some() || !in_range {
         return None;
     }
-    // Days since the epoch, by the civil-from-days algorithm run backwards.
+    // Days since the epoch, by the civil-from-days algorithm run backwards. With
+    // the fields in range, nothing here comes near overflowing.
     let (y, m) = if month <= 2 {
         (year - 1, month + 9)
     } else {
@@ -176,6 +185,8 @@ fn random_unit() -> f64 {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     #[test]
@@ -223,6 +234,96 @@ mod tests {
         );
         assert_eq!(parse_retry_after("soon"), None);
         assert_eq!(parse_retry_after("-1"), None);
+    }
+
+    /// An IMF-fixdate with any numbers in its fields, in range or not.
+    fn any_date() -> impl Strategy<Value = String> {
+        let month = proptest::sample::select(vec![
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ]);
+        (
+            any::<u64>(),
+            month,
+            any::<u64>(),
+            any::<u64>(),
+            any::<u64>(),
+            any::<u64>(),
+        )
+            .prop_map(|(day, month, year, hour, minute, second)| {
+                format!("Sun, {day:02} {month} {year} {hour:02}:{minute:02}:{second:02} GMT")
+            })
+    }
+
+    /// A date whose fields are near their limits and beyond.
+    fn edgy_date() -> impl Strategy<Value = String> {
+        let field = |edges: Vec<u64>| prop_oneof![proptest::sample::select(edges), any::<u64>()];
+        (
+            field(vec![0, 1, 28, 29, 31, 32, 99]),
+            field(vec![
+                1969,
+                1970,
+                2026,
+                9999,
+                10_000,
+                584_554_049_253,
+                u64::MAX / 400,
+            ]),
+            field(vec![0, 23, 24, 99]),
+            field(vec![0, 59, 60, 99]),
+            field(vec![0, 59, 60, 61, 99]),
+        )
+            .prop_map(|(day, year, hour, minute, second)| {
+                format!("Sun, {day:02} Feb {year} {hour:02}:{minute:02}:{second:02} GMT")
+            })
+    }
+
+    fn assert_capped(value: &str) {
+        let policy = RetryPolicy::default().max_backoff(Duration::from_secs(7));
+        let retry_after = parse_retry_after(value);
+        assert!(
+            policy.delay(1, retry_after) <= Duration::from_secs(7),
+            "{value}"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn any_retry_after_text_is_read_without_panic_and_capped(value in any::<String>()) {
+            assert_capped(&value);
+        }
+
+        #[test]
+        fn any_retry_after_date_is_read_without_panic_and_capped(value in any_date()) {
+            assert_capped(&value);
+        }
+
+        #[test]
+        fn dates_at_the_edges_are_read_without_panic_and_capped(value in edgy_date()) {
+            assert_capped(&value);
+        }
+    }
+
+    #[test]
+    fn dates_out_of_range_are_refused() {
+        for value in [
+            "Sun, 06 Nov 99999999999999 08:49:37 GMT",
+            "Sun, 06 Nov 18446744073709551615 08:49:37 GMT",
+            "Sun, 06 Nov 1994 24:00:00 GMT",
+            "Sun, 06 Nov 1994 18446744073709551615:00:00 GMT",
+            "Sun, 06 Nov 1994 08:60:00 GMT",
+            "Sun, 06 Nov 1994 08:49:61 GMT",
+            "Sun, 06 Nov 1994 08:49:18446744073709551615 GMT",
+            "Sun, 00 Nov 1994 08:49:37 GMT",
+            "Sun, 32 Nov 1994 08:49:37 GMT",
+        ] {
+            assert_eq!(httpdate_to_unix(value), None, "{value}");
+        }
+        // A leap second and the last year of the range are dates.
+        assert_eq!(
+            httpdate_to_unix("Sat, 31 Dec 2016 23:59:60 GMT"),
+            Some(1_483_228_800)
+        );
+        assert!(httpdate_to_unix("Fri, 31 Dec 9999 23:59:59 GMT").is_some());
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::client::Client;
 use crate::decode::{decode_error, decode_keyed};
 use crate::endpoint::{Endpoint, Method};
 use crate::error::{ConfigError, Error, TransportError, TransportStage, UnexpectedResponse};
+use crate::redact::decode_failure_reason;
 use crate::retry::{Failure, parse_retry_after};
 
 /// What the generic part of a call needs to know of its endpoint.
@@ -125,10 +126,12 @@ impl Client {
                     )
                 }
                 Ok(Err(AttemptError::Transport(stage, source))) => {
-                    let failure = if stage == TransportStage::Connect {
-                        Failure::NotSent
-                    } else {
-                        Failure::MaybeDone
+                    let failure = match stage {
+                        TransportStage::Connect => Failure::NotSent,
+                        // The request went out: the server may have acted on it.
+                        TransportStage::Request
+                        | TransportStage::ResponseBody
+                        | TransportStage::UnreadableAnswer => Failure::MaybeDone,
                     };
                     let error = TransportError {
                         path: request.path,
@@ -216,6 +219,8 @@ impl Client {
             .map_err(|error| {
                 let stage = if error.is_connect() {
                     TransportStage::Connect
+                } else if is_unreadable_answer(&error) {
+                    TransportStage::UnreadableAnswer
                 } else {
                     TransportStage::Request
                 };
@@ -372,24 +377,13 @@ impl Client {
             .await?;
         let session: ClientSession =
             decode_keyed(&answer.body, "client_session").map_err(|error| {
-                // This answer may hold the client session token: keep neither the body
-                // nor, for an answer of the wrong shape, serde's message, which can
-                // quote a value ("invalid type: string \"seam_cst…\"").
-                let reason = if error.classify() == serde_json::error::Category::Data {
-                    format!(
-                        "an answer of the wrong shape at line {} column {}",
-                        error.line(),
-                        error.column()
-                    )
-                } else {
-                    error.to_string()
-                };
+                // This answer may hold the client session token: keep none of the body.
                 let error = UnexpectedResponse::new(
                     GET_OR_CREATE_CLIENT_SESSION,
                     answer.status,
                     answer.request_id.clone(),
                     b"",
-                    reason,
+                    decode_failure_reason(&error),
                 );
                 Error::UnexpectedResponse(Box::new(error))
             })?;
@@ -422,6 +416,22 @@ fn check_route(path: &str) -> Result<(), &'static str> {
         }
     }
     Ok(())
+}
+
+/// Whether the answer could not be read as HTTP: hyper's parse error, somewhere
+/// among the causes reqwest gives.
+fn is_unreadable_answer(error: &reqwest::Error) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(error) = cause {
+        if error
+            .downcast_ref::<hyper::Error>()
+            .is_some_and(hyper::Error::is_parse)
+        {
+            return true;
+        }
+        cause = error.source();
+    }
+    false
 }
 
 /// `Instant + Duration` panics on overflow: a timeout too long to add (such as
@@ -491,7 +501,7 @@ fn unexpected(path: &'static str, answer: &Answer, error: &serde_json::Error) ->
     let reason = if answer.body.is_empty() {
         "an empty body".to_owned()
     } else {
-        format!("{error}")
+        decode_failure_reason(error)
     };
     let response = UnexpectedResponse::new(
         path,

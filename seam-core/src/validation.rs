@@ -7,10 +7,13 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
+use crate::quote::{NAME_CHARS, quoted};
+
 /// One broken rule: which field, and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
-    /// The field's path, such as `custom_metadata.some_key`.
+    /// The field's path, such as `custom_metadata.some_key`; a key below a field
+    /// is shown with control characters escaped, and cut after 60 characters.
     pub path: String,
     /// What is wrong, such as `is 41 characters long, at most 40 allowed`.
     pub message: String,
@@ -100,10 +103,11 @@ pub enum FieldPath<'a> {
 }
 
 impl fmt::Display for FieldPath<'_> {
+    /// A key below a field is data, not a name in the code: quoted escaped and cut.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Field(name) => f.write_str(name),
-            Self::Child(parent, key) => write!(f, "{parent}.{key}"),
+            Self::Child(parent, key) => write!(f, "{parent}.{}", quoted(key, NAME_CHARS)),
         }
     }
 }
@@ -333,7 +337,11 @@ pub fn check_one_of<T: OneOfValues + ?Sized>(
                 Some(index) => FieldPath::Child(&parent, index),
                 None => parent,
             };
-            errors.push(&path, format!("is {value:?}, expected one of {allowed:?}"));
+            let value = quoted(value, NAME_CHARS);
+            errors.push(
+                &path,
+                format!("is \"{value}\", expected one of {allowed:?}"),
+            );
         }
     });
 }

@@ -418,6 +418,15 @@ fn faulty_script(request: &Received, _: usize) -> Behaviour {
             "truncated" => Reply::json(200, &session.as_bytes()[..session.len() - 10]).into(),
             // Of the wrong shape, so that serde's message would quote the token.
             "shape" => Reply::json(200, format!(r#"{{"client_session":"{EXCHANGED}"}}"#)).into(),
+            // Answers that are not Seam's, holding the token: kept as an excerpt.
+            "status_401" => Reply::json(401, session).into(),
+            "status_500" => Reply::html(500, format!("<pre>{session}</pre>")).into(),
+            "chunked" => Behaviour::Chunked {
+                status: 200,
+                chunk: session.into_bytes(),
+                chunks: Some(100),
+                every: Duration::ZERO,
+            },
             "wrong_kind" => {
                 Reply::json(200, r#"{"client_session":{"token":"seam_S3CRET_x"}}"#).into()
             }
@@ -639,19 +648,108 @@ async fn no_public_type_shows_a_credential() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_exchange_error_keeps_no_token() {
     let server = Server::start(faulty_script).await;
-    for key in ["truncated", "shape"] {
+    for key in ["truncated", "shape", "status_401", "status_500", "chunked"] {
         let client = builder(&server.url())
             .publishable_key(PK, key)
+            // Two chunks of the chunked answer: more than the limit.
+            .max_response_bytes(150)
             .build()
             .unwrap();
         let error = client.send(GetThing::new("t_1")).await.unwrap_err();
         let Error::UnexpectedResponse(unexpected) = &error else {
-            panic!("{error:?}")
+            panic!("{key}: {error:?}")
         };
-        assert_eq!(unexpected.path, EXCHANGE);
-        assert_eq!(unexpected.excerpt, "");
-        assert!(!format!("{error} {error:?}").contains("S3CRET"), "{error}");
+        assert_eq!(unexpected.path, EXCHANGE, "{key}");
+        match key {
+            // A body that decoded as JSON of the wrong shape is not kept at all.
+            "truncated" | "shape" => assert_eq!(unexpected.excerpt, "", "{key}"),
+            // Others are, with the token hidden.
+            _ => assert!(
+                unexpected.excerpt.contains(r#""token":"[redacted]""#),
+                "{key}: {:?}",
+                unexpected.excerpt
+            ),
+        }
+        assert!(
+            !format!("{error} {error:?}").contains("S3CRET"),
+            "{key}: {error:?}"
+        );
     }
+}
+
+/// Answers of the wrong shape to an endpoint of the user's, holding credentials:
+/// by the thing id asked for.
+fn credential_answer(request: &Received, _: usize) -> Behaviour {
+    // A value that begins `at` bytes into the body, under `key`.
+    let at = |at: usize, key: &str, value: &str| {
+        let pad = "x".repeat(at - r#"{"pad":"","":""#.len() - key.len());
+        format!(r#"{{"pad":"{pad}","{key}":"{value}"}}"#)
+    };
+    let body = match request.json()["thing_id"].as_str().unwrap_or_default() {
+        // serde's message would quote the value: `invalid type: string "seam_cst1…"`.
+        "quoted" => format!(r#"{{"thing":"{EXCHANGED}","ok":true}}"#),
+        "token_field" => r#"{"thing":{"thing_id":7,"token":"plainS3CRET","ok":true}}"#.to_owned(),
+        "secret_field" => r#"{"webhook":{"webhookSecret":"whsec_S3CRET"},"ok":true}"#.to_owned(),
+        "jwt" => r#"{"thing":{"note":"eyJhbGciOi.eyS3CRET.S3CRETsig"}}"#.to_owned(),
+        "html" => format!("<html><p>token: {EXCHANGED}</p></html>"),
+        // Values cut by the excerpt's 200 bytes, their start inside it.
+        "cut_token" => at(189, "token", "S3CRETS3CRETS3CRETS3CRET"),
+        "cut_seam" => at(180, "note", "seam_cst1_S3CRET_S3CRET_S3CRET"),
+        "cut_jwt" => at(180, "note", "eyS3CRETS3CRETS3CRETS3CRET.eyS3CRET.S3CRET"),
+        other => panic!("no answer for {other}"),
+    };
+    Reply::json(200, body).into()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn excerpts_and_reasons_show_no_credential() {
+    let server = Server::start(credential_answer).await;
+    let client = builder(&server.url()).api_key(API_KEY).build().unwrap();
+    let mut shown = Shown::default();
+    for id in [
+        "quoted",
+        "token_field",
+        "secret_field",
+        "jwt",
+        "html",
+        "cut_token",
+        "cut_seam",
+        "cut_jwt",
+    ] {
+        let error = client.send(GetThing::new(id)).await.unwrap_err();
+        let Error::UnexpectedResponse(unexpected) = &error else {
+            panic!("{id}: {error:?}")
+        };
+        assert!(
+            format!("{} {}", unexpected.excerpt, unexpected.reason).contains("[redacted]"),
+            "{id}: {unexpected:?}"
+        );
+        shown.error(id, &error);
+    }
+    shown.assert_clean();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reason_quotes_no_value_of_the_body() {
+    let server = Server::always(Reply::json(200, r#"{"thing":"plainS3CRET","ok":true}"#)).await;
+    let client = builder(&server.url()).api_key(API_KEY).build().unwrap();
+    let error = client.send(GetThing::new("t_1")).await.unwrap_err();
+    let Error::UnexpectedResponse(unexpected) = &error else {
+        panic!("{error:?}")
+    };
+    // What was expected and where stays; the value does not.
+    assert!(
+        unexpected
+            .reason
+            .starts_with(r#"invalid type: string "[redacted]", expected struct Thing"#),
+        "{}",
+        unexpected.reason
+    );
+    assert!(
+        unexpected.reason.contains("line 1 column"),
+        "{}",
+        unexpected.reason
+    );
 }
 
 // ---------------------------------------------------------------------------

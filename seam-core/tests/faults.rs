@@ -221,6 +221,22 @@ fn rows() -> Vec<Row> {
             false,
         ),
         row(
+            "another protocol",
+            Behaviour::Raw(b"SSH-2.0-OpenSSH_9.6\r\n\r\n".to_vec()),
+            3,
+            1,
+            Kind::Transport(TransportStage::UnreadableAnswer),
+            false,
+        ),
+        row(
+            "a header that is not one",
+            Behaviour::Raw(b"HTTP/1.1 200 OK\r\nno colon here\r\n\r\n".to_vec()),
+            3,
+            1,
+            Kind::Transport(TransportStage::UnreadableAnswer),
+            false,
+        ),
+        row(
             "reset mid-body",
             Behaviour::ResetMidBody {
                 status: 200,
@@ -735,6 +751,31 @@ async fn a_huge_retry_after_with_an_unbounded_backoff_does_not_panic() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_retry_after_date_out_of_range_does_not_panic() {
+    let timeout = Duration::from_secs(5);
+    for value in [
+        "Sun, 06 Nov 99999999999999 08:49:37 GMT",
+        "Sun, 06 Nov 1994 99999999999999:49:37 GMT",
+        "Sun, 06 Nov 1994 08:49:99999999999999 GMT",
+    ] {
+        let server =
+            Server::always(Reply::json(503, ENVELOPE_503).header("retry-after", value)).await;
+        let client = client(&server.url(), timeout);
+        let started = Instant::now();
+        let error = send(&client, CreateThing::new("door")).await.unwrap_err();
+        within(value, timeout, started.elapsed());
+        // Not a wait of centuries: the date is ignored and the backoff retries at once.
+        assert!(
+            started.elapsed() < Duration::from_secs(2),
+            "{value}: {:?}",
+            started.elapsed()
+        );
+        assert!(error.is_unavailable(), "{value}: {error:?}");
+        assert_eq!(server.count(), 3, "{value}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unbounded_timeout_does_not_panic() {
     let server = Server::always(Reply::json(200, THING)).await;
     let client = Client::builder()
@@ -859,7 +900,12 @@ async fn unexpected_answers_keep_status_request_id_and_an_excerpt() {
     );
     assert_eq!(html.path, "/things/get");
     assert!(html.excerpt.starts_with("<!DOCTYPE html>"), "{html:?}");
-    assert!(error.to_string().contains("not a Seam response"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("the server answered HTTP 200 without a Seam response"),
+        "{error}"
+    );
 
     let error = get("long").await.unwrap_err();
     let long = unexpected(&error);
@@ -897,6 +943,69 @@ async fn unexpected_answers_keep_status_request_id_and_an_excerpt() {
     let outage = unexpected(&error);
     assert_eq!(outage.reason, "an empty body");
     assert_eq!(outage.request_id.as_deref(), Some("request113"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_answer_that_is_not_http_says_so() {
+    let server = Server::always(Behaviour::Raw(b"SSH-2.0-OpenSSH_9.6\r\n\r\n".to_vec())).await;
+    let client = client(&server.url(), Duration::from_secs(5));
+    let error = send(&client, CreateThing::new("door")).await.unwrap_err();
+    let transport = transport(&error);
+    assert_eq!(transport.stage, TransportStage::UnreadableAnswer);
+    let text = error.to_string();
+    assert!(
+        text.contains("the server answered with something that is not HTTP"),
+        "{text}"
+    );
+    assert!(!text.contains("before Seam answered"), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_proxys_own_answer_does_not_read_as_seams() {
+    let server = Server::start(|request, _| {
+        match marker(request).as_str() {
+            "proxy_html" => Reply::html(502, HTML),
+            "proxy_empty" => Reply::empty(504),
+            "proxy_envelope" => Reply::json(503, ENVELOPE_503),
+            "seam_envelope" => Reply::json(503, ENVELOPE_503).request_id("req_1"),
+            "seam_empty" => Reply::empty(503).request_id("req_2"),
+            other => panic!("{other}"),
+        }
+        .into()
+    })
+    .await;
+    let client = client(&server.url(), Duration::from_secs(5));
+    let text = |id: &str| {
+        let request = client.send(CreateThing::new(id));
+        async move { request.await.unwrap_err().to_string() }
+    };
+    for (id, status) in [("proxy_html", 502), ("proxy_empty", 504)] {
+        let text = text(id).await;
+        let says = format!("the server answered HTTP {status} without a Seam response");
+        assert!(text.contains(&says), "{text}");
+        assert!(text.contains("proxy or load balancer"), "{text}");
+        assert!(!text.contains("Seam answered"), "{text}");
+    }
+    let proxy_envelope = text("proxy_envelope").await;
+    assert!(
+        proxy_envelope.contains("the server answered HTTP 503 `service_unavailable`"),
+        "{proxy_envelope}"
+    );
+    assert!(
+        proxy_envelope.contains("proxy or load balancer"),
+        "{proxy_envelope}"
+    );
+    let seam_envelope = text("seam_envelope").await;
+    assert!(
+        seam_envelope.contains("Seam answered HTTP 503 `service_unavailable`"),
+        "{seam_envelope}"
+    );
+    let seam_empty = text("seam_empty").await;
+    assert!(
+        seam_empty.contains("the server answered HTTP 503 without a Seam response"),
+        "{seam_empty}"
+    );
+    assert!(!seam_empty.contains("proxy"), "{seam_empty}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
