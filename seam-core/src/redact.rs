@@ -238,9 +238,49 @@ fn is_jwt_like(word: &str, at_end: bool) -> bool {
     word.split('.').count() == 3 || (at_end && word.len() > "ey".len())
 }
 
+/// The URL as messages may show it, parsed or not: whatever stands between the
+/// scheme and the last `@` (userinfo, where a credential may hide) is replaced, and
+/// so are the query and the fragment.
+pub(crate) fn redact_url(url: &str) -> String {
+    let (scheme, rest) = match url.find("://") {
+        Some(end) => url.split_at(end + 3),
+        None => ("", url),
+    };
+    // The last `@`: a password may itself hold `@`, `/` or `?`.
+    let rest = match rest.rfind('@') {
+        Some(at) => format!("{REDACTED}{}", &rest[at..]),
+        None => rest.to_owned(),
+    };
+    match rest.find(['?', '#']) {
+        Some(cut) => format!("{scheme}{}{}{REDACTED}", &rest[..cut], &rest[cut..=cut]),
+        None => format!("{scheme}{rest}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urls_are_redacted_parsed_or_not() {
+        for (url, shown) in [
+            ("https://connect.example", "https://connect.example"),
+            ("https://u:p@x.example/a", "https://[redacted]@x.example/a"),
+            (
+                "https://u:p@x.example:99999",
+                "https://[redacted]@x.example:99999",
+            ),
+            ("https://u:p/@q@x y", "https://[redacted]@x y"),
+            (
+                "https://x.example/?key=k#f",
+                "https://x.example/?[redacted]",
+            ),
+            ("https://x.example/#f", "https://x.example/#[redacted]"),
+            ("u:p@x.example", "[redacted]@x.example"),
+        ] {
+            assert_eq!(redact_url(url), shown, "{url}");
+        }
+    }
 
     #[test]
     fn credential_keys_are_recognised() {

@@ -10,6 +10,7 @@ use crate::client::Client;
 use crate::endpoint::{Endpoint, Paginated};
 use crate::error::{Error, UnexpectedResponse};
 use crate::pagination::{CursorHistory, Page};
+use crate::quote::{NAME_CHARS, quoted};
 
 /// Parameters of an endpoint bound to a [`Client`], with per-request options.
 /// Send it with [`send`](Self::send), or `.await` it directly.
@@ -107,8 +108,9 @@ impl<E: Paginated + 'static> Request<E> {
                             .to_owned()
                     } else {
                         format!(
-                            "the server gave the cursor {cursor:?} again, which would walk the \
-                             same pages for ever"
+                            "the server gave the cursor \"{}\" again, which would walk the \
+                             same pages for ever",
+                            quoted(cursor, NAME_CHARS)
                         )
                     };
                     let error = UnexpectedResponse::new(E::PATH, 200, None, b"", reason);
