@@ -13,6 +13,6 @@ fuzz_target!(|data: &[u8]| {
     let _ = GetConnectedAccount::decode(body);
     let _ = ListConnectedAccounts::decode(body);
     let _ = UpdateConnectedAccount::decode(body);
-    let _ = seam_core::__private::decode_error(status, None, body);
+    let _ = seam_core::__private::decode_error("/fuzz", status, None, body);
     let _ = seam_core::__private::decode_keyed::<serde_json::Value>(body, "thing");
 });

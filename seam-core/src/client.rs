@@ -408,7 +408,12 @@ impl ClientBuilder {
         let base_url = endpoint.as_str().trim_end_matches('/').to_owned();
         let auth = self.auth()?;
         let auth_headers = match auth {
-            Auth::PublishableKey { .. } => None,
+            // Its headers are built at each exchange: checked here, so that only
+            // what the server answers can fail then.
+            Auth::PublishableKey { .. } => {
+                auth.headers()?;
+                None
+            }
             _ => Some(std::sync::RwLock::new(Arc::new(auth.headers()?))),
         };
         let http = reqwest::Client::builder();

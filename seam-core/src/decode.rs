@@ -146,6 +146,7 @@ struct ErrorBody {
 
 /// Reads Seam's error envelope, or says why the body is not one.
 pub fn decode_error(
+    path: &'static str,
     status: u16,
     request_id: Option<String>,
     body: &[u8],
@@ -156,6 +157,7 @@ pub fn decode_error(
         flatten_validation_errors(tree, &mut String::new(), &mut validation_errors);
     }
     Ok(ApiError {
+        path,
         status,
         error_type: envelope.error.error_type,
         message: envelope.error.message,
@@ -256,7 +258,7 @@ mod tests {
         let body = br#"{"error": {"type": "invalid_input", "message": "Invalid input",
             "validation_errors": {"_errors": ["top"], "custom_metadata": {"_errors": ["too many"],
             "key": {"_errors": ["too long"]}}}}, "ok": false}"#;
-        let error = decode_error(400, Some("req_1".into()), body).unwrap();
+        let error = decode_error("/things/get", 400, Some("req_1".into()), body).unwrap();
         assert!(error.is_invalid_input());
         assert_eq!(error.validation_errors[""], ["top"]);
         assert_eq!(error.validation_errors["custom_metadata"], ["too many"]);
@@ -267,14 +269,14 @@ mod tests {
     #[test]
     fn error_envelope_keeps_data() {
         let body = br#"{"error": {"type": "x_not_found", "message": "gone", "data": {"id": "1"}}}"#;
-        let error = decode_error(404, None, body).unwrap();
+        let error = decode_error("/things/get", 404, None, body).unwrap();
         assert!(error.is_not_found());
         assert_eq!(error.data, Some(serde_json::json!({"id": "1"})));
     }
 
     #[test]
     fn a_body_that_is_not_an_envelope_is_refused() {
-        assert!(decode_error(500, None, b"<html>oops</html>").is_err());
-        assert!(decode_error(500, None, br#"{"message": "no"}"#).is_err());
+        assert!(decode_error("/things/get", 500, None, b"<html>oops</html>").is_err());
+        assert!(decode_error("/things/get", 500, None, br#"{"message": "no"}"#).is_err());
     }
 }

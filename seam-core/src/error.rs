@@ -37,10 +37,21 @@ pub enum Error {
     /// The request could not be carried to the server, or its answer back.
     #[error(transparent)]
     Transport(#[from] Box<TransportError>),
-    /// The client could not authenticate (a publishable key exchange that failed,
-    /// or credentials that cannot be sent as headers).
+    /// A configuration error, for callers who build the client and call it in one
+    /// function returning this type (`Client::from_env()?`).
     #[error(transparent)]
     Config(#[from] ConfigError),
+    /// The publishable key exchange answered, but gave no client session token
+    /// this client can use; nothing else was sent.
+    #[error(
+        "{}: exchanging the publishable key gave no usable client session token ({reason}); \
+         check the publishable key and the user identifier key",
+        crate::transport::GET_OR_CREATE_CLIENT_SESSION
+    )]
+    PublishableKeyExchange {
+        /// What was wrong with the answer.
+        reason: &'static str,
+    },
     /// An endpoint's `PATH` is not a route on the endpoint (a hand-written
     /// [`Endpoint`](crate::Endpoint) whose path holds `@`, `..`, a scheme…); nothing
     /// was sent.
@@ -55,7 +66,7 @@ pub enum Error {
         reason: &'static str,
     },
     /// The request body could not be serialised (a `Serialize` impl that failed).
-    #[error("{path}: the request could not be serialised to JSON: {source}")]
+    #[error("{path}: the request could not be serialised to JSON")]
     Serialize {
         /// The endpoint's path.
         path: &'static str,
@@ -73,6 +84,9 @@ impl Error {
             Self::Api(error) => Some(Self::Api(error.clone())),
             Self::UnexpectedResponse(error) => Some(Self::UnexpectedResponse(error.clone())),
             Self::Config(error) => Some(Self::Config(error.clone())),
+            Self::PublishableKeyExchange { reason } => {
+                Some(Self::PublishableKeyExchange { reason })
+            }
             _ => None,
         }
     }
@@ -134,6 +148,8 @@ impl Error {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ApiError {
+    /// The endpoint's path.
+    pub path: &'static str,
     /// The HTTP status.
     pub status: u16,
     /// Seam's error type, such as `invalid_input` or `connected_account_not_found`.
@@ -198,7 +214,8 @@ impl fmt::Display for ApiError {
         };
         write!(
             f,
-            "{who} answered HTTP {} `{}`: {}",
+            "{}: {who} answered HTTP {} `{}`: {}",
+            self.path,
             self.status,
             quoted(&self.error_type, NAME_CHARS),
             quoted(&self.message, MESSAGE_CHARS)
@@ -336,9 +353,7 @@ impl std::error::Error for UnexpectedResponse {}
 
 /// The request could not be carried to the server, or its answer back.
 #[derive(Debug, thiserror::Error)]
-#[error(
-    "{path}: {stage} ({attempts} attempt(s)): {source}; check the network and the endpoint URL"
-)]
+#[error("{path}: {stage} ({attempts} attempt(s)); check the network and the endpoint URL")]
 #[non_exhaustive]
 pub struct TransportError {
     /// The endpoint's path.
@@ -472,9 +487,6 @@ pub enum ConfigError {
     /// The HTTP stack could not be set up.
     #[error("the HTTP client could not be set up: {0}")]
     Http(String),
-    /// The publishable key exchange answered without a client session token.
-    #[error("exchanging the publishable key gave no client session token: {0}")]
-    PublishableKeyExchange(String),
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use crate::auth::Auth;
 use crate::client::Client;
 use crate::decode::{decode_error, decode_keyed};
 use crate::endpoint::{Endpoint, Method};
-use crate::error::{ConfigError, Error, TransportError, TransportStage, UnexpectedResponse};
+use crate::error::{Error, TransportError, TransportStage, UnexpectedResponse};
 use crate::redact::decode_failure_reason;
 use crate::retry::{Failure, parse_retry_after};
 
@@ -388,12 +388,15 @@ impl Client {
                 Error::UnexpectedResponse(Box::new(error))
             })?;
         if !session.token.starts_with("seam_cst") {
-            return Err(ConfigError::PublishableKeyExchange(
-                "the answer held no seam_cst… token".into(),
-            )
-            .into());
+            return Err(Error::PublishableKeyExchange {
+                reason: "the answer held no seam_cst… token",
+            });
         }
-        Ok(Auth::ClientSessionToken(crate::auth::Secret::new(session.token)).headers()?)
+        Auth::ClientSessionToken(crate::auth::Secret::new(session.token))
+            .headers()
+            .map_err(|_| Error::PublishableKeyExchange {
+                reason: "the token holds characters that cannot be sent in a header",
+            })
     }
 }
 
@@ -454,7 +457,7 @@ pub(crate) struct Session {
     failures: AtomicU64,
 }
 
-const GET_OR_CREATE_CLIENT_SESSION: &str = "/client_sessions/get_or_create";
+pub(crate) const GET_OR_CREATE_CLIENT_SESSION: &str = "/client_sessions/get_or_create";
 
 #[derive(Serialize)]
 struct GetOrCreateClientSession<'a> {
@@ -485,7 +488,7 @@ fn error_from_answer(path: &'static str, answer: Answer) -> Error {
         );
         return Error::UnexpectedResponse(Box::new(response));
     }
-    match decode_error(answer.status, answer.request_id.clone(), &answer.body) {
+    match decode_error(path, answer.status, answer.request_id.clone(), &answer.body) {
         Ok(error) => Error::Api(Box::new(error)),
         Err(error) => unexpected(path, &answer, &error),
     }

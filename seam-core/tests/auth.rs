@@ -291,7 +291,7 @@ async fn a_failed_exchange_is_retried_then_an_error_and_tried_again_next_time() 
     assert_eq!(error.request_id(), Some("request7"));
     let error = get().await.unwrap_err();
     assert!(
-        matches!(error, Error::Config(ConfigError::PublishableKeyExchange(_))),
+        matches!(error, Error::PublishableKeyExchange { .. }),
         "{error:?}"
     );
     let error = get().await.unwrap_err();
@@ -359,6 +359,15 @@ impl Shown {
     fn error(&mut self, what: &str, error: &(dyn std::error::Error + 'static)) {
         self.debug(what, &error);
         self.texts.push((what.to_owned(), error.to_string()));
+        // Rust's convention: a cause is returned by `source()` or printed, not both,
+        // or a report of the chain shows it twice.
+        if let Some(cause) = error.source() {
+            let cause = cause.to_string();
+            assert!(
+                !error.to_string().contains(&cause),
+                "{what}: Display repeats its source {cause:?}: {error}"
+            );
+        }
         let mut source = error.source();
         while let Some(cause) = source {
             self.texts

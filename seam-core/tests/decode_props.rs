@@ -102,7 +102,7 @@ fn decode_everything(status: u16, body: &[u8]) {
     let _ = decode_page::<Thing>(body, "things");
     let _ = decode_page::<Value>(body, "things");
     let _ = decode_void(body);
-    if let Ok(error) = decode_error(status, Some("req".into()), body) {
+    if let Ok(error) = decode_error("/things/get", status, Some("req".into()), body) {
         assert_eq!(error.status, status);
         // Display and the helpers never panic either.
         let _ = error.to_string();
@@ -157,7 +157,7 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
         assert!(decode_keyed::<Value>(&body, "thing").is_err());
         assert!(decode_page::<Value>(&body, "things").is_err());
         assert!(decode_void(&body).is_err());
-        assert!(decode_error(400, None, &body).is_err());
+        assert!(decode_error("/things/get", 400, None, &body).is_err());
     }
 }
 
@@ -208,12 +208,14 @@ fn the_client_takes_arbitrary_answers() {
                 }
                 (Err(Error::Api(api)), 300..) => {
                     prop_assert_eq!(api.status, status);
-                    let expected = decode_error(status, None, &body);
+                    let expected = decode_error("/things/get", status, None, &body);
                     prop_assert_eq!(&api.error_type, &expected.unwrap().error_type);
                 }
                 (Err(Error::UnexpectedResponse(unexpected)), 300..) => {
                     prop_assert_eq!(unexpected.status, status);
-                    prop_assert!(bodiless || decode_error(status, None, &body).is_err());
+                    prop_assert!(
+                        bodiless || decode_error("/things/get", status, None, &body).is_err()
+                    );
                     prop_assert!(unexpected.excerpt.chars().count() <= 201);
                 }
                 (other, _) => prop_assert!(false, "{status}: {other:?}"),

@@ -44,7 +44,7 @@ pub enum FakeSeamError {
 
     /// `node` could not be run.
     #[error(
-        "could not run Node.js as {program:?} ({source}); Seam's fake server is a Node.js program: \
+        "could not run Node.js as {program:?}; Seam's fake server is a Node.js program: \
          install Node.js 18 or newer (https://nodejs.org/ or your system's package manager) \
          and make sure `node` is on PATH"
     )]
@@ -58,8 +58,8 @@ pub enum FakeSeamError {
 
     /// `npm` could not be run, and it is needed to install the fake server.
     #[error(
-        "{FAKE_PACKAGE} is not installed in {} and npm could not be run as {program:?} to install it \
-         ({source}); install npm (it comes with Node.js: https://nodejs.org/) and make sure `npm` is \
+        "{FAKE_PACKAGE} is not installed in {} and npm could not be run as {program:?} to install it; \
+         install npm (it comes with Node.js: https://nodejs.org/) and make sure `npm` is \
          on PATH, or run `npm ci` in that directory yourself",
         dir.display()
     )]
@@ -115,9 +115,7 @@ pub enum FakeSeamError {
     },
 
     /// An HTTP exchange with the server failed before a response was read.
-    #[error(
-        "{method} {url} failed: {source}; the fake server may have stopped (its last output:\n{output})"
-    )]
+    #[error("{method} {url} failed; the fake server may have stopped (its last output:\n{output})")]
     Http {
         /// The request method.
         method: &'static str,
@@ -144,7 +142,7 @@ pub enum FakeSeamError {
     },
 
     /// Some other I/O operation of the harness failed.
-    #[error("seam-fake could not {action}: {source}")]
+    #[error("seam-fake could not {action}")]
     Io {
         /// What the harness was doing.
         action: String,

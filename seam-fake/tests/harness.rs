@@ -267,6 +267,16 @@ fn a_missing_node_says_to_install_node() {
         "{error:?}"
     );
     assert!(error.to_string().contains("install Node.js"), "{error}");
+    assert_source_not_repeated(&error);
+}
+
+/// A cause is returned by `source()` or printed, not both (Rust's convention), or a
+/// report of the chain shows it twice.
+fn assert_source_not_repeated(error: &FakeSeamError) {
+    let cause = std::error::Error::source(error)
+        .expect("a cause")
+        .to_string();
+    assert!(!error.to_string().contains(&cause), "{error}");
 }
 
 #[test]
@@ -282,6 +292,7 @@ fn a_missing_npm_says_to_install_npm() {
         "{error:?}"
     );
     assert!(error.to_string().contains("install npm"), "{error}");
+    assert_source_not_repeated(&error);
 }
 
 #[cfg(unix)]

@@ -171,6 +171,14 @@ async fn an_unknown_id_is_connected_account_not_found_with_the_request_id() {
     assert!(error.is_not_found());
     let request_id = error.request_id().unwrap();
     assert!(error.to_string().contains(request_id));
+    // The message names the route it came from.
+    assert!(
+        error.to_string().starts_with(
+            "/connected_accounts/update: Seam answered HTTP 404 `connected_account_not_found`"
+        ),
+        "{error}"
+    );
+    assert_eq!(error.as_api().unwrap().path, "/connected_accounts/update");
     assert_eq!(
         error.as_api().unwrap().data,
         Some(serde_json::json!({"connected_account_id": "does_not_exist"}))
