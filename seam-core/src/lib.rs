@@ -26,7 +26,7 @@ pub use client::{
 };
 pub use endpoint::{Endpoint, Method, Paginated};
 pub use error::{ApiError, ConfigError, Error, TransportError, TransportStage, UnexpectedResponse};
-pub use metadata::{CustomMetadata, MetadataValue};
+pub use metadata::{CustomMetadata, MetadataValue, NonFinite};
 pub use pagination::{Page, Pagination};
 pub use request::Request;
 pub use retry::RetryPolicy;

@@ -10,6 +10,7 @@ use crate::validation::{FieldPath, Validate, ValidationErrors, check_bounds, sea
 /// reference lists; or a number, which Seam's own fake server accepts and stores.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum MetadataValue {
     /// Text of at most [`CustomMetadata::MAX_VALUE_LENGTH`] characters.
     String(String),
@@ -19,6 +20,46 @@ pub enum MetadataValue {
     Number(serde_json::Number),
     /// `null`.
     Null,
+    /// A float that JSON cannot carry (NaN or an infinity), kept so that validation
+    /// refuses it with the key it sits under; never sent.
+    #[serde(skip_deserializing)]
+    NonFinite(NonFinite),
+}
+
+/// A float JSON has no number for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NonFinite {
+    /// Not a number.
+    NaN,
+    /// Positive infinity.
+    Infinity,
+    /// Negative infinity.
+    NegativeInfinity,
+}
+
+impl NonFinite {
+    /// What `value` is, when it is not finite.
+    fn of(value: f64) -> Option<Self> {
+        if value.is_nan() {
+            Some(Self::NaN)
+        } else if value == f64::INFINITY {
+            Some(Self::Infinity)
+        } else if value == f64::NEG_INFINITY {
+            Some(Self::NegativeInfinity)
+        } else {
+            None
+        }
+    }
+}
+
+impl Serialize for NonFinite {
+    /// Refuses: validation stops such a value before anything is serialised to send.
+    fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+        Err(serde::ser::Error::custom(format!(
+            "{self:?} is not a number JSON can carry"
+        )))
+    }
 }
 
 macro_rules! metadata_value_from_integer {
@@ -31,7 +72,30 @@ macro_rules! metadata_value_from_integer {
     )*};
 }
 
-metadata_value_from_integer!(i32, i64, u32, u64);
+metadata_value_from_integer!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize);
+
+impl From<f64> for MetadataValue {
+    /// A number; NaN and the infinities, which JSON cannot carry, are kept apart
+    /// for validation to refuse.
+    fn from(value: f64) -> Self {
+        match serde_json::Number::from_f64(value) {
+            Some(number) => Self::Number(number),
+            None => Self::NonFinite(NonFinite::of(value).unwrap_or(NonFinite::NaN)),
+        }
+    }
+}
+
+impl From<f32> for MetadataValue {
+    /// As `f64`, from the shortest decimal that reads back as the same `f32`
+    /// (`0.1f32` is sent as `0.1`, not `0.10000000149011612`).
+    fn from(value: f32) -> Self {
+        if !value.is_finite() {
+            return f64::from(value).into();
+        }
+        let shortest: f64 = value.to_string().parse().unwrap_or(f64::from(value));
+        shortest.into()
+    }
+}
 
 impl From<&str> for MetadataValue {
     fn from(value: &str) -> Self {
@@ -179,15 +243,20 @@ impl Validate for CustomMetadata {
                 &key_path,
                 errors,
             );
-            if let MetadataValue::String(text) = value {
-                check_bounds(
+            match value {
+                MetadataValue::String(text) => check_bounds(
                     seam_length(text),
                     None,
                     Some(Self::MAX_VALUE_LENGTH),
                     "characters",
                     &key_path,
                     errors,
-                );
+                ),
+                MetadataValue::NonFinite(what) => errors.push(
+                    &key_path,
+                    format!("is {what:?}, which JSON cannot carry: give a finite number"),
+                ),
+                _ => {}
             }
         }
     }
@@ -205,6 +274,39 @@ mod tests {
             .iter()
             .map(ToString::to_string)
             .collect()
+    }
+
+    #[test]
+    fn numbers_of_every_type_and_non_finite_floats_refused() {
+        let metadata = CustomMetadata::new()
+            .with("i8", -8i8)
+            .with("u8", 8u8)
+            .with("i16", -16i16)
+            .with("u16", 16u16)
+            .with("isize", -1isize)
+            .with("usize", 1usize)
+            .with("u64", u64::MAX)
+            .with("f32", 0.1f32)
+            .with("f64", 2.5f64);
+        assert!(violations(&metadata).is_empty());
+        assert_eq!(
+            serde_json::to_string(&metadata).unwrap(),
+            r#"{"f32":0.1,"f64":2.5,"i16":-16,"i8":-8,"isize":-1,"u16":16,"u64":18446744073709551615,"u8":8,"usize":1}"#
+        );
+        let metadata = CustomMetadata::new()
+            .with("nan", f64::NAN)
+            .with("up", f32::INFINITY)
+            .with("down", f64::NEG_INFINITY)
+            .with("fine", 1.0);
+        assert_eq!(
+            violations(&metadata),
+            [
+                "custom_metadata.down is NegativeInfinity, which JSON cannot carry: give a finite number",
+                "custom_metadata.nan is NaN, which JSON cannot carry: give a finite number",
+                "custom_metadata.up is Infinity, which JSON cannot carry: give a finite number",
+            ]
+        );
+        assert!(serde_json::to_string(&metadata).is_err());
     }
 
     #[test]

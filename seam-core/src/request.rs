@@ -79,7 +79,10 @@ impl<E: Paginated + 'static> Request<E> {
     /// Every page, from this request's onwards, each asked for with the same
     /// parameters and the previous page's cursor; ends after the last page, or
     /// after the first error.
-    pub fn pages(self) -> impl Stream<Item = Result<Page<E::Item>, Error>> + Send {
+    ///
+    /// The stream is `Unpin`, so `try_next()` and `next()` work on it as it is.
+    pub fn pages(self) -> impl Stream<Item = Result<Page<E::Item>, Error>> + Send + Unpin {
+        use futures_util::StreamExt;
         enum Walk<E> {
             Next(Request<E>, CursorHistory),
             Fail(Error),
@@ -123,10 +126,11 @@ impl<E: Paginated + 'static> Request<E> {
             };
             Ok(Some((page, next)))
         })
+        .boxed()
     }
 
     /// Every item of every page, in order.
-    pub fn items(self) -> impl Stream<Item = Result<E::Item, Error>> + Send {
+    pub fn items(self) -> impl Stream<Item = Result<E::Item, Error>> + Send + Unpin {
         use futures_util::{StreamExt, TryStreamExt};
         self.pages()
             .map_ok(|page| futures_util::stream::iter(page.items.into_iter().map(Ok)))

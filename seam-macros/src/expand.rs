@@ -228,12 +228,12 @@ fn generate(args: &Args, item: &DeriveInput, fields: &[Field], with_checks: bool
             impl #builder {
                 /// Every page, asked for one after another with the same parameters.
                 #[inline]
-                pub fn pages(self) -> impl ::seam_core::__private::Stream<Item = ::core::result::Result<::seam_core::Page<#item_type>, ::seam_core::Error>> + ::core::marker::Send {
+                pub fn pages(self) -> impl ::seam_core::__private::Stream<Item = ::core::result::Result<::seam_core::Page<#item_type>, ::seam_core::Error>> + ::core::marker::Send + ::core::marker::Unpin {
                     self.0.pages()
                 }
                 /// Every item of every page, in order.
                 #[inline]
-                pub fn items(self) -> impl ::seam_core::__private::Stream<Item = ::core::result::Result<#item_type, ::seam_core::Error>> + ::core::marker::Send {
+                pub fn items(self) -> impl ::seam_core::__private::Stream<Item = ::core::result::Result<#item_type, ::seam_core::Error>> + ::core::marker::Send + ::core::marker::Unpin {
                     self.0.items()
                 }
             }

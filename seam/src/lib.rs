@@ -24,8 +24,8 @@ pub mod connected_accounts;
 
 pub use seam_core::{
     ApiError, Client, ClientBuilder, ConfigError, CustomMetadata, Endpoint, Error, MetadataValue,
-    Page, Pagination, Request, RetryPolicy, TokenKind, UnexpectedResponse, ValidationErrors,
-    Violation,
+    NonFinite, Page, Pagination, Request, RetryPolicy, TokenKind, UnexpectedResponse,
+    ValidationErrors, Violation,
 };
 pub use seam_core::{seam_endpoint, validation};
 
@@ -41,8 +41,22 @@ impl Namespaces for Client {
     }
 }
 
-/// `use seam::prelude::*` brings the client and the namespaces into scope.
+/// `use seam::prelude::*` brings the client, the namespaces, and the stream methods
+/// that consume `.pages()` and `.items()` into scope:
+///
+/// ```no_run
+/// use seam::prelude::*;
+///
+/// # async fn run(seam: Client) -> Result<(), Error> {
+/// let accounts: Vec<_> = seam.connected_accounts().list().items().try_collect().await?;
+/// let mut pages = seam.connected_accounts().list().limit(10).pages();
+/// while let Some(page) = pages.try_next().await? {
+///     println!("{} accounts", page.items.len());
+/// }
+/// # Ok(()) }
+/// ```
 pub mod prelude {
     pub use crate::Namespaces as _;
     pub use crate::{Client, CustomMetadata, Error};
+    pub use futures_util::{StreamExt as _, TryStreamExt as _};
 }
