@@ -203,7 +203,7 @@ impl ApiError {
 const LISTED: usize = 20;
 
 impl fmt::Display for ApiError {
-    /// Quotes the server's text escaped and cut (see [`quoted`]); the fields keep it as sent.
+    /// Quotes the server's text escaped and cut; the fields keep it as sent.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Seam sends a request id with every answer; without one, this came from
         // something else in Seam's format.
@@ -313,7 +313,7 @@ impl UnexpectedResponse {
 }
 
 impl fmt::Display for UnexpectedResponse {
-    /// Quotes the server's text escaped and cut (see [`quoted`]); the fields keep it.
+    /// Quotes the server's text escaped and cut; the fields keep it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,

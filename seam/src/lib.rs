@@ -16,7 +16,7 @@
 //! ```
 //!
 //! Every endpoint is a parameter struct declared with
-//! [`seam_endpoint`](seam_core::seam_endpoint); its builder validates the
+//! [`seam_endpoint`]; its builder validates the
 //! parameters before anything is sent. The runtime (client, auth, retries, errors)
 //! is [`seam_core`], re-exported here.
 
