@@ -70,10 +70,23 @@ pub enum Error {
     Serialize {
         /// The endpoint's path.
         path: &'static str,
-        /// What serde_json said.
-        source: serde_json::Error,
+        /// What the serialiser said.
+        source: SerializeError,
     },
 }
+
+/// Why a request body could not be serialised: what the serialiser said, in its
+/// `Display`. Opaque, so that the serialiser stays an implementation detail.
+#[derive(Debug)]
+pub struct SerializeError(pub(crate) serde_json::Error);
+
+impl fmt::Display for SerializeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for SerializeError {}
 
 impl Error {
     /// A copy for callers who waited on the same work (a publishable key exchange),
@@ -362,9 +375,10 @@ pub struct TransportError {
     pub stage: TransportStage,
     /// How many attempts were made.
     pub attempts: u32,
-    /// What the HTTP stack said.
+    /// What the HTTP stack said: returned by `source()`, and private so that the
+    /// HTTP stack stays an implementation detail.
     #[source]
-    pub source: reqwest::Error,
+    pub(crate) source: reqwest::Error,
 }
 
 /// How far a request got before the transport failed.

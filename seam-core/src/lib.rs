@@ -25,7 +25,10 @@ pub use client::{
     Client, ClientBuilder, DEFAULT_ENDPOINT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
 };
 pub use endpoint::{Endpoint, Method, Paginated};
-pub use error::{ApiError, ConfigError, Error, TransportError, TransportStage, UnexpectedResponse};
+pub use error::{
+    ApiError, ConfigError, Error, SerializeError, TransportError, TransportStage,
+    UnexpectedResponse,
+};
 pub use metadata::{CustomMetadata, MetadataValue, NonFinite};
 pub use pagination::{Page, Pagination};
 pub use request::Request;

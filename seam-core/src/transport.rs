@@ -14,7 +14,7 @@ use crate::auth::Auth;
 use crate::client::Client;
 use crate::decode::{decode_error, decode_keyed};
 use crate::endpoint::{Endpoint, Method};
-use crate::error::{Error, TransportError, TransportStage, UnexpectedResponse};
+use crate::error::{Error, SerializeError, TransportError, TransportStage, UnexpectedResponse};
 use crate::redact::decode_failure_reason;
 use crate::retry::{Failure, parse_retry_after};
 
@@ -61,7 +61,7 @@ impl Client {
         let mut body = Vec::with_capacity(256);
         serde_json::to_writer(&mut body, params).map_err(|source| Error::Serialize {
             path: E::PATH,
-            source,
+            source: SerializeError(source),
         })?;
         let request = RawRequest {
             path: E::PATH,
@@ -364,7 +364,7 @@ impl Client {
             body: Bytes::from(
                 serde_json::to_vec(&params).map_err(|source| Error::Serialize {
                     path: GET_OR_CREATE_CLIENT_SESSION,
-                    source,
+                    source: SerializeError(source),
                 })?,
             ),
             timeout: None,
