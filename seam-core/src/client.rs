@@ -198,6 +198,13 @@ pub struct ClientBuilder {
     timeout: Option<Duration>,
     retry: Option<RetryPolicy>,
     max_response_bytes: Option<usize>,
+    /// Names and values as given, checked by `build`; values may be secrets.
+    headers: Vec<(String, Secret)>,
+    /// Each PEM as given, one per call, parsed by `build`.
+    root_certificates: Vec<Vec<u8>>,
+    connect_timeout: Option<Duration>,
+    pool_max_idle_per_host: Option<usize>,
+    pool_idle_timeout: Option<Option<Duration>>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -222,6 +229,18 @@ impl fmt::Debug for ClientBuilder {
             )
             .field("timeout", &self.timeout)
             .field("retry", &self.retry)
+            .field(
+                "headers",
+                &self
+                    .headers
+                    .iter()
+                    .map(|(name, _)| shown_header_name(name))
+                    .collect::<Vec<_>>(),
+            )
+            .field("root_certificates", &self.root_certificates.len())
+            .field("connect_timeout", &self.connect_timeout)
+            .field("pool_max_idle_per_host", &self.pool_max_idle_per_host)
+            .field("pool_idle_timeout", &self.pool_idle_timeout)
             .finish_non_exhaustive()
     }
 }
@@ -347,6 +366,73 @@ impl ClientBuilder {
         self
     }
 
+    /// Adds a header to every request, the publishable key exchange included: for
+    /// tracing (`traceparent`) or a gateway in front of Seam, say. Call it once per
+    /// header; a later call with the same name (in any case) replaces the value.
+    ///
+    /// [`build`](Self::build) refuses, with [`ConfigError::ReservedHeader`], the
+    /// headers the SDK sets itself or that frame and route the request
+    /// (`authorization`, `client-session-token`, `seam-workspace`,
+    /// `seam-publishable-key`, `seam-sdk-name`, `seam-sdk-version`, `content-type`,
+    /// `user-agent`, `host`, `content-length`, `transfer-encoding`, `connection`,
+    /// `keep-alive`, `proxy-authorization`, `te`, `trailer`, `upgrade`, `expect`),
+    /// and with [`ConfigError::InvalidHeader`] a name that is not a valid header name
+    /// or a value outside printable ASCII (a newline, say).
+    ///
+    /// Values are treated as secrets: marked sensitive, never shown in any `Debug`
+    /// or error of this crate (the builder's `Debug` lists header names only). They
+    /// go to the endpoint and, for a plain `http://` endpoint, to any proxy set with
+    /// [`proxy`](Self::proxy): what the receiving side does with them, and whether a
+    /// value belongs in every request, is the caller's concern.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), Secret::new(value)));
+        self
+    }
+
+    /// Trusts the certificate authorities in `pem` (one `-----BEGIN CERTIFICATE-----`
+    /// block or a bundle of them), in addition to the system's, when verifying the
+    /// certificates of the servers the client reaches over TLS: for an endpoint
+    /// behind a gateway, or a test server, with a private CA. Callable several times.
+    ///
+    /// [`build`](Self::build) refuses, with [`ConfigError::InvalidCertificate`], a PEM
+    /// that holds no certificate or one that cannot be read. Only certificates are
+    /// read: any private key in the text is skipped, and never quoted.
+    ///
+    /// A certificate added here is trusted for every host the client reaches, not
+    /// only the endpoint: whoever holds its private key can stand in for Seam. Keep
+    /// that key as safe as the credential, and add only authorities you control.
+    pub fn add_root_certificate_pem(mut self, pem: impl AsRef<[u8]>) -> Self {
+        self.root_certificates.push(pem.as_ref().to_vec());
+        self
+    }
+
+    /// How long opening a connection may take, TLS handshake included; unbounded
+    /// but for the call's [`timeout`](Self::timeout) unless set. A connection that
+    /// takes longer fails as a [`TransportStage::Connect`](crate::TransportStage)
+    /// error, which is retried as the [`retry`](Self::retry) policy allows, all
+    /// within the call's timeout. `Duration::ZERO` fails every connection.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// The most idle connections kept open to the endpoint for later requests
+    /// (unbounded unless set). `0` opens a new connection, with its TCP and TLS
+    /// handshakes, for every request.
+    pub fn pool_max_idle_per_host(mut self, max: usize) -> Self {
+        self.pool_max_idle_per_host = Some(max);
+        self
+    }
+
+    /// How long an idle connection is kept open for later requests: 90 s unless
+    /// set; `None` keeps it until the server or the network closes it. Set it below
+    /// the idle timeout of a load balancer or NAT in between, which may otherwise
+    /// drop a connection the client still counts on.
+    pub fn pool_idle_timeout(mut self, timeout: impl Into<Option<Duration>>) -> Self {
+        self.pool_idle_timeout = Some(timeout.into());
+        self
+    }
+
     /// Fills, when the client is built, what the builder was not given from the
     /// environment: `SEAM_ENDPOINT` (or the older `SEAM_API_URL`), and when no
     /// credential was given, `SEAM_API_KEY` or `SEAM_PERSONAL_ACCESS_TOKEN`. What
@@ -416,17 +502,32 @@ impl ClientBuilder {
             }
             _ => Some(std::sync::RwLock::new(Arc::new(auth.headers()?))),
         };
-        let http = reqwest::Client::builder();
+        let mut default_headers = self.extra_headers()?;
+        default_headers.extend(sdk_headers());
+        let root_certificates = self.root_certificates()?;
+        // The caller's options first: the rules after them hold whatever was set.
+        let mut http = reqwest::Client::builder()
+            .tls_certs_merge(root_certificates.iter().flatten().cloned())
+            .pool_idle_timeout(self.pool_idle_timeout.unwrap_or(Some(DEFAULT_POOL_IDLE)));
+        if let Some(timeout) = self.connect_timeout {
+            http = http.connect_timeout(timeout);
+        }
+        if let Some(max) = self.pool_max_idle_per_host {
+            http = http.pool_max_idle_per_host(max);
+        }
         let http = self.configure_proxy(http, &endpoint)?;
         let http = http
-            .default_headers(sdk_headers())
+            .default_headers(default_headers)
             .user_agent(concat!("seam-rs/", env!("CARGO_PKG_VERSION")))
             // Seam does not redirect. Following one would carry `client-session-token`,
             // `seam-publishable-key` and `seam-workspace` to wherever it points (reqwest
             // strips only `Authorization` across hosts), and replay the body.
             .redirect(reqwest::redirect::Policy::none())
             .build()
-            .map_err(|error| ConfigError::Http(error.to_string()))?;
+            .map_err(|error| {
+                unusable_certificate(&root_certificates)
+                    .unwrap_or_else(|| ConfigError::Http(error.to_string()))
+            })?;
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
@@ -442,6 +543,70 @@ impl ClientBuilder {
                     .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
             }),
         })
+    }
+
+    /// The headers given to [`header`](Self::header), checked as it documents.
+    fn extra_headers(&self) -> Result<HeaderMap, ConfigError> {
+        let mut headers = HeaderMap::new();
+        for (name, value) in &self.headers {
+            let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+                ConfigError::InvalidHeader {
+                    name: shown_header_name(name).to_owned(),
+                    reason: if name.is_empty() {
+                        "its name is empty"
+                    } else {
+                        "its name holds a character not allowed in a header name after the \
+                         part shown (only letters, digits and !#$%&'*+-.^_`|~ are)"
+                    },
+                }
+            })?;
+            if let Some(reserved) = RESERVED_HEADERS
+                .iter()
+                .find(|reserved| **reserved == name.as_str())
+            {
+                return Err(ConfigError::ReservedHeader { name: reserved });
+            }
+            // Printable ASCII only: hyper would send bytes above it as they are,
+            // which servers read in different ways.
+            let printable = value
+                .expose()
+                .bytes()
+                .all(|byte| byte == b'\t' || (b' '..=b'~').contains(&byte));
+            let mut value = HeaderValue::from_str(value.expose())
+                .ok()
+                .filter(|_| printable)
+                .ok_or_else(|| ConfigError::InvalidHeader {
+                    name: name.as_str().to_owned(),
+                    reason: "its value holds a character other than printable ASCII, space \
+                             and tab (a newline, say)",
+                })?;
+            value.set_sensitive(true);
+            headers.insert(name, value);
+        }
+        Ok(headers)
+    }
+
+    /// The certificates of each PEM given to
+    /// [`add_root_certificate_pem`](Self::add_root_certificate_pem), one list per call.
+    fn root_certificates(&self) -> Result<Vec<Vec<reqwest::Certificate>>, ConfigError> {
+        self.root_certificates
+            .iter()
+            .enumerate()
+            .map(|(index, pem)| {
+                let invalid = |reason: String| ConfigError::InvalidCertificate {
+                    call: index + 1,
+                    reason,
+                };
+                let certificates = reqwest::Certificate::from_pem_bundle(pem)
+                    .map_err(|error| invalid(certificate_problem(&error)))?;
+                if certificates.is_empty() {
+                    return Err(invalid(
+                        "it holds no `-----BEGIN CERTIFICATE-----` block".to_owned(),
+                    ));
+                }
+                Ok(certificates)
+            })
+            .collect()
     }
 
     /// Applies the proxy rules documented at [`no_proxy`](Self::no_proxy).
@@ -556,6 +721,80 @@ impl ClientBuilder {
             });
         }
         Ok(auth)
+    }
+}
+
+/// How long an idle connection is kept unless the builder says otherwise: reqwest's
+/// default, named here so that `pool_idle_timeout` can document it.
+const DEFAULT_POOL_IDLE: Duration = Duration::from_secs(90);
+
+/// Headers [`ClientBuilder::header`] may not set: those the SDK sets (credentials,
+/// its identity, the body's type) and those that frame or route the message.
+const RESERVED_HEADERS: &[&str] = &[
+    "authorization",
+    "client-session-token",
+    "seam-workspace",
+    "seam-publishable-key",
+    "seam-sdk-name",
+    "seam-sdk-version",
+    "content-type",
+    "user-agent",
+    "host",
+    "content-length",
+    "transfer-encoding",
+    "connection",
+    "keep-alive",
+    "proxy-authorization",
+    "te",
+    "trailer",
+    "upgrade",
+    "expect",
+];
+
+/// What may be shown of a header name as given: up to its first character not
+/// allowed in a name (a `tchar` of RFC 9110), as what follows may be a value
+/// pasted in with it (`"x-key: secret"`).
+fn shown_header_name(name: &str) -> &str {
+    let end = name
+        .find(|c: char| !c.is_ascii_alphanumeric() && !"!#$%&'*+-.^_`|~".contains(c))
+        .unwrap_or(name.len());
+    &name[..end]
+}
+
+/// When the HTTP client could not be built: the first PEM holding a certificate
+/// that cannot be trusted (found by trusting each PEM on its own), if any.
+fn unusable_certificate(root_certificates: &[Vec<reqwest::Certificate>]) -> Option<ConfigError> {
+    root_certificates
+        .iter()
+        .enumerate()
+        .find_map(|(index, certificates)| {
+            // Without the environment's proxies, whose errors could quote their URLs.
+            let error = reqwest::Client::builder()
+                .no_proxy()
+                .tls_certs_only(certificates.iter().cloned())
+                .build()
+                .err()?;
+            Some(ConfigError::InvalidCertificate {
+                call: index + 1,
+                reason: certificate_problem(&error),
+            })
+        })
+}
+
+/// What reqwest's error says of a certificate: its causes' messages, as its own
+/// says only "builder error". Only for errors about certificates, which quote none
+/// of the PEM.
+fn certificate_problem(error: &reqwest::Error) -> String {
+    let mut causes = Vec::new();
+    let mut cause = std::error::Error::source(error);
+    while let Some(error) = cause {
+        causes.push(error.to_string());
+        cause = error.source();
+    }
+    if causes.is_empty() {
+        error.to_string()
+    } else {
+        causes.join(": ")
     }
 }
 
@@ -980,6 +1219,14 @@ mod tests {
             .unwrap();
         let builder = Client::builder().proxy("http://u:pw@proxy.example:3128");
         assert!(!format!("{builder:?}").contains("pw"));
+    }
+
+    #[test]
+    fn extra_header_values_are_marked_sensitive() {
+        let builder = Client::builder().header("X-Gateway-Key", "gw_key");
+        let headers = builder.extra_headers().unwrap();
+        assert!(headers["x-gateway-key"].is_sensitive());
+        assert!(!format!("{headers:?}").contains("gw_key"));
     }
 
     #[test]

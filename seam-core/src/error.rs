@@ -498,9 +498,50 @@ pub enum ConfigError {
         /// What held them.
         what: &'static str,
     },
+    /// A header given to [`ClientBuilder::header`](crate::ClientBuilder::header) that
+    /// the SDK sets itself (a credential, the SDK's identity, the body's type) or
+    /// that frames or routes the HTTP message: letting a caller's value replace it
+    /// could send a request that authenticates or travels other than configured.
+    #[error(
+        "the header `{name}` is set by the SDK itself (credentials, SDK identity or HTTP \
+         framing) and cannot be given with `.header(...)`: give credentials with their own \
+         builder method (such as `.api_key(...)`), and leave the others out"
+    )]
+    ReservedHeader {
+        /// The header's name, in lower case.
+        name: &'static str,
+    },
+    /// A header given to [`ClientBuilder::header`](crate::ClientBuilder::header) that
+    /// cannot be sent. Its value is never quoted: it may be a secret.
+    #[error("the header {} given to `.header(...)` cannot be sent: {reason}", quoted_name(.name))]
+    InvalidHeader {
+        /// The header's name; for a name that is not valid, only its part before
+        /// the first character not allowed (what follows may be a value pasted in).
+        name: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// A PEM given to
+    /// [`ClientBuilder::add_root_certificate_pem`](crate::ClientBuilder::add_root_certificate_pem)
+    /// that holds no usable certificate.
+    #[error(
+        "the PEM of call {call} to `.add_root_certificate_pem(...)` is not usable: {reason}; \
+         give the PEM text of one or more certificates (`-----BEGIN CERTIFICATE-----` blocks)"
+    )]
+    InvalidCertificate {
+        /// Which call gave it, counting from 1 in the order of the calls.
+        call: usize,
+        /// What is wrong with it (never its content).
+        reason: String,
+    },
     /// The HTTP stack could not be set up.
     #[error("the HTTP client could not be set up: {0}")]
     Http(String),
+}
+
+/// A header name for a message: backquoted, control characters escaped, cut.
+fn quoted_name(name: &str) -> String {
+    format!("`{}`", quoted(name, NAME_CHARS))
 }
 
 #[cfg(test)]

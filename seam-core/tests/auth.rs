@@ -343,6 +343,8 @@ const CONSOLE: &str = "eyS3CRET_console";
 const CST: &str = "seam_cst1_S3CRET_cst";
 const PK: &str = "seam_pk1_S3CRET_pk";
 const EXCHANGED: &str = "seam_cst1_S3CRET_exchanged";
+/// A header given to the builder, such as a gateway's key.
+const HEADER_VALUE: &str = "gw_S3CRET_header";
 
 /// Collects what a value shows of itself.
 #[derive(Default)]
@@ -463,7 +465,11 @@ fn faulty_script(request: &Received, _: usize) -> Behaviour {
 }
 
 fn credential_builders(url: &str) -> Vec<(&'static str, ClientBuilder)> {
-    let builder = |url: &str| builder(url).timeout(Duration::from_millis(300));
+    let builder = |url: &str| {
+        builder(url)
+            .timeout(Duration::from_millis(300))
+            .header("x-gateway-key", HEADER_VALUE)
+    };
     vec![
         ("api key", builder(url).api_key(API_KEY)),
         (
@@ -642,6 +648,34 @@ async fn no_public_type_shows_a_credential() {
                 .api_key(API_KEY)
                 .endpoint("connect.example"),
         ),
+        (
+            "newline in a header's value",
+            Client::builder()
+                .api_key(API_KEY)
+                .header("x-gateway-key", format!("{HEADER_VALUE}\nx")),
+        ),
+        (
+            "a header line pasted in as a name",
+            Client::builder()
+                .api_key(API_KEY)
+                .header(format!("x-gateway-key: {HEADER_VALUE}"), ""),
+        ),
+        (
+            "a credential given as a reserved header",
+            Client::builder()
+                .api_key(API_KEY)
+                .header("x-gateway-key", HEADER_VALUE)
+                .header("Authorization", format!("Bearer {API_KEY}")),
+        ),
+        (
+            "a root certificate that is not one",
+            Client::builder()
+                .api_key(API_KEY)
+                .header("x-gateway-key", HEADER_VALUE)
+                .add_root_certificate_pem(format!(
+                    "-----BEGIN CERTIFICATE-----\n{API_KEY}\n-----END CERTIFICATE-----\n"
+                )),
+        ),
     ];
     for (what, builder) in configs {
         shown.debug(&format!("{what}: builder"), &builder);
@@ -812,6 +846,14 @@ async fn redirects_are_not_followed() {
             builder(&server.url())
                 .personal_access_token(PAT)
                 .workspace_id("ws"),
+            // Whatever the HTTP layer's options, redirects stay refused.
+            builder(&server.url())
+                .api_key(API_KEY)
+                .header("x-gateway-key", HEADER_VALUE)
+                .connect_timeout(Duration::from_secs(1))
+                .pool_max_idle_per_host(0)
+                .pool_idle_timeout(None)
+                .add_root_certificate_pem(include_str!("fixtures/tls/ca.pem")),
         ] {
             let client = builder.build().unwrap();
             let error = client.send(GetThing::new("t_1")).await.unwrap_err();
