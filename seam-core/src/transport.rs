@@ -479,14 +479,7 @@ fn error_from_answer(path: &'static str, answer: Answer) -> Error {
             Some(media_type) => format!("a body of type {media_type}, not JSON"),
             None => "a body without a content type, not JSON".to_owned(),
         };
-        let response = UnexpectedResponse::new(
-            path,
-            answer.status,
-            answer.request_id.clone(),
-            &answer.body,
-            reason,
-        );
-        return Error::UnexpectedResponse(Box::new(response));
+        return unexpected_because(path, &answer, reason);
     }
     match decode_error(path, answer.status, answer.request_id.clone(), &answer.body) {
         Ok(error) => Error::Api(Box::new(error)),
@@ -496,8 +489,8 @@ fn error_from_answer(path: &'static str, answer: Answer) -> Error {
 
 /// `application/json` or a `+json` type.
 fn is_json_media_type(media_type: &str) -> bool {
-    media_type.eq_ignore_ascii_case("application/json")
-        || media_type.len() > 5 && media_type[media_type.len() - 5..].eq_ignore_ascii_case("+json")
+    let media_type = media_type.to_ascii_lowercase();
+    media_type == "application/json" || media_type.ends_with("+json")
 }
 
 fn unexpected(path: &'static str, answer: &Answer, error: &serde_json::Error) -> Error {
@@ -506,6 +499,10 @@ fn unexpected(path: &'static str, answer: &Answer, error: &serde_json::Error) ->
     } else {
         decode_failure_reason(error)
     };
+    unexpected_because(path, answer, reason)
+}
+
+fn unexpected_because(path: &'static str, answer: &Answer, reason: String) -> Error {
     let response = UnexpectedResponse::new(
         path,
         answer.status,
