@@ -19,6 +19,8 @@ mod request;
 mod retry;
 mod transport;
 pub mod validation;
+#[cfg(feature = "webhooks")]
+pub mod webhook;
 
 pub use auth::TokenKind;
 pub use client::{

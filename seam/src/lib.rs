@@ -22,6 +22,9 @@
 
 pub mod connected_accounts;
 
+/// Verifying webhook deliveries (the `webhooks` feature).
+#[cfg(feature = "webhooks")]
+pub use seam_core::webhook;
 pub use seam_core::{
     ApiError, Client, ClientBuilder, ConfigError, CustomMetadata, Endpoint, Error, MetadataValue,
     NonFinite, Page, Pagination, Request, RetryPolicy, TokenKind, UnexpectedResponse,
