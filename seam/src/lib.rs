@@ -21,6 +21,9 @@
 //! is [`seam_core`], re-exported here.
 
 pub mod connected_accounts;
+mod model_support;
+#[deny(warnings, missing_docs)]
+pub mod models;
 
 pub use seam_core::{
     ApiError, Client, ClientBuilder, ConfigError, CustomMetadata, Endpoint, Error, MetadataValue,

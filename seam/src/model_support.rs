@@ -1,0 +1,161 @@
+//! What the generated models (`crate::models`) share, so that each generated enum
+//! or union lists its values and variants and nothing else: the decoding logic lives
+//! here once.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde_json::Value;
+
+/// A string enum that keeps any value it does not know in `Unknown(String)`.
+///
+/// Every variant's doc is its wire value; `as_str` and `Display` give it back.
+macro_rules! open_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $($variant:ident = $value:literal,)*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $(
+                #[doc = concat!("`", $value, "`")]
+                $variant,
+            )*
+            /// A value this version of the SDK does not know, as Seam sent it.
+            Unknown(String),
+        }
+
+        impl $name {
+            /// The value as Seam spells it.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $value,)*
+                    Self::Unknown(value) => value,
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::model_support::decode_open_enum(
+                    deserializer,
+                    |value| match value {
+                        $($value => Some(Self::$variant),)*
+                        _ => None,
+                    },
+                    Self::Unknown,
+                )
+            }
+        }
+    };
+}
+pub(crate) use open_enum;
+
+/// A union of objects told apart by the values of one or more tag properties; an
+/// object whose tags match no variant is kept as JSON in `Unknown(Value)`.
+///
+/// A known tag whose object does not decode is an error naming the tags: the spec
+/// promised that shape.
+macro_rules! tagged_union {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident by [$($tag:literal),+] {
+            $($variant:ident($payload:ty) = $([$($value:literal),+])|+,)*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        #[allow(clippy::large_enum_variant)]
+        pub enum $name {
+            $(
+                #[doc = concat!($($("`", $value, "` ",)+)+)]
+                $variant($payload),
+            )*
+            /// A variant this version of the SDK does not know, as Seam sent it.
+            Unknown(::serde_json::Value),
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                let tags = [$($crate::model_support::tag(&value, $tag)),+];
+                Ok(match tags {
+                    $(
+                        $([$(Some($value)),+])|+ => Self::$variant(
+                            $crate::model_support::decode_variant(value, stringify!($variant))?,
+                        ),
+                    )*
+                    _ => Self::Unknown(value),
+                })
+            }
+        }
+    };
+}
+pub(crate) use tagged_union;
+
+/// Decodes a string, `known` picking the variant of a known value without
+/// allocating; any other value goes to `unknown`.
+pub(crate) fn decode_open_enum<'de, D, T>(
+    deserializer: D,
+    known: fn(&str) -> Option<T>,
+    unknown: fn(String) -> T,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    struct OpenEnumVisitor<T> {
+        known: fn(&str) -> Option<T>,
+        unknown: fn(String) -> T,
+    }
+
+    impl<T> Visitor<'_> for OpenEnumVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+            formatter.write_str("a string")
+        }
+
+        fn visit_str<E: de::Error>(self, value: &str) -> Result<T, E> {
+            Ok((self.known)(value).unwrap_or_else(|| (self.unknown)(value.to_owned())))
+        }
+
+        fn visit_string<E: de::Error>(self, value: String) -> Result<T, E> {
+            Ok(match (self.known)(&value) {
+                Some(known) => known,
+                None => (self.unknown)(value),
+            })
+        }
+    }
+
+    deserializer.deserialize_str(OpenEnumVisitor { known, unknown })
+}
+
+/// A union's tag: a string property, or a boolean one as `"true"`/`"false"`.
+pub(crate) fn tag<'v>(object: &'v Value, property: &str) -> Option<&'v str> {
+    match object.get(property)? {
+        Value::String(value) => Some(value),
+        Value::Bool(true) => Some("true"),
+        Value::Bool(false) => Some("false"),
+        _ => None,
+    }
+}
+
+/// Decodes a union variant's object, naming the variant on failure.
+pub(crate) fn decode_variant<T, E>(object: Value, variant: &str) -> Result<T, E>
+where
+    T: serde::de::DeserializeOwned,
+    E: de::Error,
+{
+    T::deserialize(object).map_err(|cause| E::custom(format_args!("{variant}: {cause}")))
+}
