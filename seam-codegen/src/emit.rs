@@ -285,6 +285,7 @@ fn rust_type(models: &Models, module: &str, ty: &Ty) -> String {
             "::std::collections::BTreeMap<String, {}>",
             rust_type(models, module, value)
         ),
+        Ty::Nullable(inner) => format!("Option<{}>", rust_type(models, module, inner)),
         Ty::Named(id) => {
             let target = &models.types[*id];
             if target.module == module {

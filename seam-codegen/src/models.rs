@@ -8,7 +8,10 @@
 //!   route's namespace and response key (`/access_grants/unmanaged/get` answering
 //!   `access_grant`: `UnmanagedAccessGrant`) and lives in `models::route_answers`.
 //! - A nested object, enum or union is named by its parent's name followed by the
-//!   property in PascalCase (`Device` + `properties` = `DeviceProperties`); the items
+//!   property in PascalCase (`Device` + `properties` = `DeviceProperties`), the
+//!   parent not repeated when the property starts with it (`Device` + `device_type`
+//!   = `DeviceType`) unless that name is taken (`device_provider` is a component, so
+//!   `DeviceDeviceProvider`); the items
 //!   of an array property take the property's singular (`errors` = `Error`, `sites` =
 //!   `Site`, `properties` = `Property`).
 //! - A union variant is named by its tag values in PascalCase (`event_type`
@@ -55,6 +58,8 @@ pub enum Ty {
     Metadata,
     Vec(Box<Ty>),
     Map(Box<Ty>),
+    /// A nullable array item or map value (a field's nullability is its own).
+    Nullable(Box<Ty>),
     Named(TypeId),
 }
 
@@ -341,7 +346,7 @@ impl Lowering<'_> {
             let property_schema = merge_all_of(property_schema, origin)?;
             let ty = self.lower(
                 &property_schema,
-                &format!("{name}{}", pascal(property)),
+                &child_name(name, property, &self.names),
                 module,
                 &format!("{origin}.{property}"),
             )?;
@@ -362,12 +367,15 @@ impl Lowering<'_> {
         }
         let additional = match schema.get("additionalProperties") {
             None => None,
-            Some(values) => Some(self.lower(
-                values,
-                &format!("{name}Value"),
-                module,
-                &format!("{origin}{{*}}"),
-            )?),
+            Some(values) => {
+                let value = self.lower(
+                    values,
+                    &format!("{name}Value"),
+                    module,
+                    &format!("{origin}{{*}}"),
+                )?;
+                Some(nullable_element(values, value))
+            }
         };
         Ok(Def::Struct { fields, additional })
     }
@@ -521,23 +529,22 @@ impl Lowering<'_> {
             Some("array") => {
                 let items = schema.get("items").unwrap_or(&Value::Null);
                 let item_name = singular(name);
-                return Ok(Ty::Vec(Box::new(self.lower(
-                    items,
-                    &item_name,
-                    module,
-                    &format!("{origin}[]"),
-                )?)));
+                let item = self.lower(items, &item_name, module, &format!("{origin}[]"))?;
+                return Ok(Ty::Vec(Box::new(nullable_element(items, item))));
             }
             Some("object") if schema.get("properties").is_none() => {
                 return Ok(match schema.get("additionalProperties") {
                     None => Ty::Json,
                     Some(values) if is_metadata_value(values) => Ty::Metadata,
-                    Some(values) => Ty::Map(Box::new(self.lower(
-                        values,
-                        &format!("{name}Value"),
-                        module,
-                        &format!("{origin}{{*}}"),
-                    )?)),
+                    Some(values) => {
+                        let value = self.lower(
+                            values,
+                            &format!("{name}Value"),
+                            module,
+                            &format!("{origin}{{*}}"),
+                        )?;
+                        Ty::Map(Box::new(nullable_element(values, value)))
+                    }
                 });
             }
             _ => {}
@@ -572,6 +579,15 @@ impl Lowering<'_> {
                 Ok(Ty::Json)
             }
         }
+    }
+}
+
+/// `ty`, as an `Option` when `schema` is nullable: for array items and map values.
+fn nullable_element(schema: &Value, ty: Ty) -> Ty {
+    if flag(schema, "nullable") {
+        Ty::Nullable(Box::new(ty))
+    } else {
+        ty
     }
 }
 
@@ -770,6 +786,17 @@ pub fn pascal(text: &str) -> String {
     out
 }
 
+/// A nested type's name: the parent's, then the property's, unless the property
+/// already starts with the parent (`Device` + `device_type` = `DeviceType`).
+fn child_name(parent: &str, property: &str, taken: &BTreeSet<String>) -> String {
+    let property = pascal(property);
+    if property.starts_with(parent) && property != parent && !taken.contains(&property) {
+        property
+    } else {
+        format!("{parent}{property}")
+    }
+}
+
 /// The singular of a PascalCase name for an array's items.
 fn singular(name: &str) -> String {
     if let Some(stem) = name.strip_suffix("ies") {
@@ -857,6 +884,22 @@ mod tests {
         assert_eq!(pascal("elevator reader"), "ElevatorReader");
         assert_eq!(pascal("1password"), "V1password");
         assert_eq!(pascal("BLE"), "Ble");
+    }
+
+    #[test]
+    fn nested_names_do_not_repeat_the_parent() {
+        let taken = BTreeSet::from(["DeviceProvider".to_owned()]);
+        assert_eq!(child_name("Device", "device_type", &taken), "DeviceType");
+        assert_eq!(
+            child_name("Device", "properties", &taken),
+            "DeviceProperties"
+        );
+        assert_eq!(child_name("AcsUser", "acs_user", &taken), "AcsUserAcsUser");
+        // Taken by the component `device_provider`: the parent stays.
+        assert_eq!(
+            child_name("Device", "device_provider", &taken),
+            "DeviceDeviceProvider"
+        );
     }
 
     #[test]

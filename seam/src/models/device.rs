@@ -82,12 +82,12 @@ pub struct Device {
     pub device_id: String,
     /// Optional: object.
     #[serde(default)]
-    pub device_manufacturer: Option<DeviceDeviceManufacturer>,
+    pub device_manufacturer: Option<DeviceManufacturer>,
     /// Optional: object.
     #[serde(default)]
     pub device_provider: Option<DeviceDeviceProvider>,
     /// Required: one of several shapes.
-    pub device_type: DeviceDeviceType,
+    pub device_type: DeviceType,
     /// Required: string.
     pub display_name: String,
     /// Required (absent decodes as empty): array of one of several shapes.
@@ -130,7 +130,7 @@ crate::model_support::open_enum! {
 /// `device.device_manufacturer` in Seam's API spec.
 #[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
 #[non_exhaustive]
-pub struct DeviceDeviceManufacturer {
+pub struct DeviceManufacturer {
     /// Required: string.
     pub display_name: String,
     /// Optional: string (uri).
@@ -159,7 +159,7 @@ crate::model_support::open_enum! {
     /// `device.device_type` in Seam's API spec.
     ///
     /// A value this SDK does not know decodes as `Unknown`, its text kept.
-    pub enum DeviceDeviceType {
+    pub enum DeviceType {
         AkuvoxLock = "akuvox_lock",
         AugustLock = "august_lock",
         BrivoAccessPoint = "brivo_access_point",

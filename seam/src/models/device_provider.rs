@@ -69,7 +69,7 @@ pub struct DeviceProvider {
     #[serde(default)]
     pub can_unlock_with_code: Option<bool>,
     /// Required: string, one of 62 values.
-    pub device_provider_name: DeviceProviderDeviceProviderName,
+    pub device_provider_name: DeviceProviderName,
     /// Required: string.
     pub display_name: String,
     /// Required: string.
@@ -83,7 +83,7 @@ crate::model_support::open_enum! {
     /// `device_provider.device_provider_name` in Seam's API spec.
     ///
     /// A value this SDK does not know decodes as `Unknown`, its text kept.
-    pub enum DeviceProviderDeviceProviderName {
+    pub enum DeviceProviderName {
         Hotek = "hotek",
         DormakabaCommunity = "dormakaba_community",
         LegicConnect = "legic_connect",

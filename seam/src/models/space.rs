@@ -62,7 +62,7 @@ pub struct SpaceCustomerData {
     pub time_zone: Option<String>,
     /// The other pairs of the object.
     #[serde(flatten)]
-    pub other: ::std::collections::BTreeMap<String, String>,
+    pub other: ::std::collections::BTreeMap<String, Option<String>>,
 }
 
 /// `space.geolocation` in Seam's API spec.

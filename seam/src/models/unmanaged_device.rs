@@ -81,7 +81,7 @@ pub struct UnmanagedDevice {
     /// Required: string (uuid).
     pub device_id: String,
     /// Required: one of several shapes.
-    pub device_type: super::device::DeviceDeviceType,
+    pub device_type: super::device::DeviceType,
     /// Required (absent decodes as empty): array of one of several shapes.
     #[serde(default)]
     pub errors: Vec<super::device::DeviceError>,
