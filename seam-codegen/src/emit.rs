@@ -248,6 +248,9 @@ fn render_field(text: &mut String, models: &Models, module: &str, field: &Field)
     if field.undocumented {
         text.push_str(" Not documented by Seam.");
     }
+    if field.fake_omits {
+        text.push_str(" An `Option` all the same: Seam's fake server leaves it out.");
+    }
     text.push('\n');
     if field.deprecated {
         text.push_str("#[deprecated]\n");

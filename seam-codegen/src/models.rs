@@ -84,6 +84,9 @@ pub struct Field {
     pub undocumented: bool,
     /// What the schema says, in a few words: `string (uuid)`, `array of objects`.
     pub summary: String,
+    /// Required in the spec, but Seam's fake server leaves it out or sends null
+    /// ([`FAKE_OMITS`]): decoded as an `Option` all the same.
+    pub fake_omits: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -198,6 +201,38 @@ fn error(at: &str, message: &str) -> SpecError {
     SpecError {
         at: at.to_owned(),
         message: message.to_owned(),
+    }
+}
+
+/// Required, non-null fields that Seam's fake server (`@seamapi/fake-seam-connect`,
+/// the server users and this SDK test against) leaves out or sends as null, by the
+/// field's place (`*` stands for any text). They decode as `Option`s, so that what
+/// the fake answers decodes: DESIGN.md makes the server the referee. The tests
+/// crate's `models_decode_fake` shows the fake still answers so.
+pub const FAKE_OMITS: &[&str] = &[
+    "acs_system.image_alt_text",
+    "acs_system.image_url",
+    "acs_system.is_credential_manager",
+    "acs_system.location",
+    // The fake's lock and unlock events do not say how.
+    "event[lock.locked].method",
+    "event[lock.unlocked].method",
+    // The fake completes an attempt by its status alone: `result` stays null.
+    "action_attempt[*, success].result",
+];
+
+/// Whether `text` matches `pattern`, where `*` stands for any text.
+fn glob_match(pattern: &str, text: &str) -> bool {
+    match pattern.split_once('*') {
+        None => pattern == text,
+        Some((head, tail)) => {
+            let Some(rest) = text.strip_prefix(head) else {
+                return false;
+            };
+            (0..=rest.len())
+                .filter(|&at| rest.is_char_boundary(at))
+                .any(|at| glob_match(tail, &rest[at..]))
+        }
     }
 }
 
@@ -352,7 +387,10 @@ impl Lowering<'_> {
             )?;
             let is_required = required.contains(property.as_str());
             let nullable = flag(&property_schema, "nullable");
-            let optional = nullable || !(is_required || ty.is_collection());
+            let fake_omits = FAKE_OMITS
+                .iter()
+                .any(|pattern| glob_match(pattern, &format!("{origin}.{property}")));
+            let optional = nullable || fake_omits || !(is_required || ty.is_collection());
             fields.push(Field {
                 json_name: property.clone(),
                 rust_name: unique(&mut rust_names, field_name(property)),
@@ -363,6 +401,7 @@ impl Lowering<'_> {
                 optional,
                 deprecated: flag(&property_schema, "deprecated"),
                 undocumented: flag(&property_schema, "x-undocumented"),
+                fake_omits,
             });
         }
         let additional = match schema.get("additionalProperties") {
@@ -875,6 +914,48 @@ pub fn summary(schema: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn glob_patterns_match_any_text_at_a_star() {
+        assert!(glob_match(
+            "action_attempt[*, success].result",
+            "action_attempt[LOCK_DOOR, success].result"
+        ));
+        assert!(!glob_match(
+            "action_attempt[*, success].result",
+            "action_attempt[LOCK_DOOR, error].result"
+        ));
+        assert!(glob_match("acs_system.location", "acs_system.location"));
+        assert!(!glob_match("acs_system.location", "acs_system.location.x"));
+    }
+
+    #[test]
+    fn every_fake_omission_names_a_required_field() {
+        let spec = Spec::load_default().unwrap();
+        let models = Models::lower(&spec).unwrap();
+        for pattern in FAKE_OMITS {
+            let fields: Vec<&Field> = models
+                .types
+                .iter()
+                .flat_map(|ty| match &ty.def {
+                    Def::Struct { fields, .. } => fields
+                        .iter()
+                        .filter(|field| {
+                            glob_match(pattern, &format!("{}.{}", ty.origin, field.json_name))
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                })
+                .collect();
+            assert!(!fields.is_empty(), "{pattern} matches no field");
+            for field in fields {
+                assert!(
+                    field.required && !field.nullable && field.optional && field.fake_omits,
+                    "{pattern}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn pascal_case_of_values() {

@@ -37,14 +37,18 @@ pub struct AcsSystem {
     /// Optional: string.
     #[serde(default)]
     pub external_type_display_name: Option<String>,
-    /// Required: string.
-    pub image_alt_text: String,
-    /// Required: string.
-    pub image_url: String,
-    /// Required: boolean.
-    pub is_credential_manager: bool,
-    /// Required: object.
-    pub location: AcsSystemLocation,
+    /// Required: string. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub image_alt_text: Option<String>,
+    /// Required: string. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub image_url: Option<String>,
+    /// Required: boolean. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub is_credential_manager: Option<bool>,
+    /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub location: Option<AcsSystemLocation>,
     /// Required: string.
     pub name: String,
     /// Optional: string, one of 16 values. Deprecated.

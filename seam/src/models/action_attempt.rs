@@ -98,8 +98,9 @@ pub struct LockDoorSuccessActionAttempt {
     /// Required, nullable: any JSON.
     #[serde(default)]
     pub error: Option<::serde_json::Value>,
-    /// Required: object.
-    pub result: LockDoorSuccessActionAttemptResult,
+    /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub result: Option<LockDoorSuccessActionAttemptResult>,
 }
 
 /// `action_attempt[LOCK_DOOR, success].result` in Seam's API spec.
@@ -157,8 +158,9 @@ pub struct UnlockDoorSuccessActionAttempt {
     /// Required, nullable: any JSON.
     #[serde(default)]
     pub error: Option<::serde_json::Value>,
-    /// Required: object.
-    pub result: LockDoorSuccessActionAttemptResult,
+    /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub result: Option<LockDoorSuccessActionAttemptResult>,
 }
 
 /// `action_attempt[UNLOCK_DOOR, error]` in Seam's API spec.
@@ -197,8 +199,9 @@ pub struct ScanCredentialSuccessActionAttempt {
     /// Required, nullable: any JSON.
     #[serde(default)]
     pub error: Option<::serde_json::Value>,
-    /// Required: object.
-    pub result: ScanCredentialSuccessActionAttemptResult,
+    /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub result: Option<ScanCredentialSuccessActionAttemptResult>,
 }
 
 /// `action_attempt[SCAN_CREDENTIAL, success].result` in Seam's API spec.
@@ -424,8 +427,9 @@ pub struct EncodeCredentialSuccessActionAttempt {
     /// Required, nullable: any JSON.
     #[serde(default)]
     pub error: Option<::serde_json::Value>,
-    /// Required: one of several shapes.
-    pub result: ScanCredentialSuccessActionAttemptResultAcsCredentialOnSeam,
+    /// Required: one of several shapes. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub result: Option<ScanCredentialSuccessActionAttemptResultAcsCredentialOnSeam>,
 }
 
 /// `action_attempt[ENCODE_CREDENTIAL, error]` in Seam's API spec.
@@ -514,8 +518,9 @@ pub struct ScanToAssignCredentialSuccessActionAttempt {
     /// Required, nullable: any JSON.
     #[serde(default)]
     pub error: Option<::serde_json::Value>,
-    /// Required: object.
-    pub result: super::acs_credential::AcsCredential,
+    /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub result: Option<super::acs_credential::AcsCredential>,
 }
 
 /// `action_attempt[SCAN_TO_ASSIGN_CREDENTIAL, error]` in Seam's API spec.
@@ -565,8 +570,9 @@ pub struct AssignCredentialSuccessActionAttempt {
     /// Required, nullable: any JSON.
     #[serde(default)]
     pub error: Option<::serde_json::Value>,
-    /// Required: object.
-    pub result: super::access_method::AccessMethod,
+    /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub result: Option<super::access_method::AccessMethod>,
 }
 
 /// `action_attempt[ASSIGN_CREDENTIAL, error]` in Seam's API spec.
@@ -624,8 +630,9 @@ pub struct ResetSandboxWorkspaceSuccessActionAttempt {
     /// Required, nullable: any JSON.
     #[serde(default)]
     pub error: Option<::serde_json::Value>,
-    /// Required: object.
-    pub result: ResetSandboxWorkspaceSuccessActionAttemptResult,
+    /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
 }
 
 /// `action_attempt[RESET_SANDBOX_WORKSPACE, success].result` in Seam's API spec.
@@ -669,8 +676,9 @@ pub struct SetFanModeSuccessActionAttempt {
     /// Required, nullable: any JSON.
     #[serde(default)]
     pub error: Option<::serde_json::Value>,
-    /// Required: object.
-    pub result: ResetSandboxWorkspaceSuccessActionAttemptResult,
+    /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
 }
 
 /// `action_attempt[SET_FAN_MODE, error]` in Seam's API spec.
@@ -709,8 +717,9 @@ pub struct SetHvacModeSuccessActionAttempt {
     /// Required, nullable: any JSON.
     #[serde(default)]
     pub error: Option<::serde_json::Value>,
-    /// Required: object.
-    pub result: ResetSandboxWorkspaceSuccessActionAttemptResult,
+    /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
 }
 
 /// `action_attempt[SET_HVAC_MODE, error]` in Seam's API spec.
@@ -749,8 +758,9 @@ pub struct ActivateClimatePresetSuccessActionAttempt {
     /// Required, nullable: any JSON.
     #[serde(default)]
     pub error: Option<::serde_json::Value>,
-    /// Required: object.
-    pub result: ResetSandboxWorkspaceSuccessActionAttemptResult,
+    /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
 }
 
 /// `action_attempt[ACTIVATE_CLIMATE_PRESET, error]` in Seam's API spec.
@@ -789,8 +799,9 @@ pub struct SimulateKeypadCodeEntrySuccessActionAttempt {
     /// Required, nullable: any JSON.
     #[serde(default)]
     pub error: Option<::serde_json::Value>,
-    /// Required: object.
-    pub result: ResetSandboxWorkspaceSuccessActionAttemptResult,
+    /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
 }
 
 /// `action_attempt[SIMULATE_KEYPAD_CODE_ENTRY, error]` in Seam's API spec.
@@ -829,8 +840,9 @@ pub struct SimulateManualLockViaKeypadSuccessActionAttempt {
     /// Required, nullable: any JSON.
     #[serde(default)]
     pub error: Option<::serde_json::Value>,
-    /// Required: object.
-    pub result: ResetSandboxWorkspaceSuccessActionAttemptResult,
+    /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
 }
 
 /// `action_attempt[SIMULATE_MANUAL_LOCK_VIA_KEYPAD, error]` in Seam's API spec.
@@ -869,8 +881,9 @@ pub struct PushThermostatProgramsSuccessActionAttempt {
     /// Required, nullable: any JSON.
     #[serde(default)]
     pub error: Option<::serde_json::Value>,
-    /// Required: object.
-    pub result: ResetSandboxWorkspaceSuccessActionAttemptResult,
+    /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
 }
 
 /// `action_attempt[PUSH_THERMOSTAT_PROGRAMS, error]` in Seam's API spec.
@@ -909,8 +922,9 @@ pub struct ConfigureAutoLockSuccessActionAttempt {
     /// Required, nullable: any JSON.
     #[serde(default)]
     pub error: Option<::serde_json::Value>,
-    /// Required: object.
-    pub result: ResetSandboxWorkspaceSuccessActionAttemptResult,
+    /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
 }
 
 /// `action_attempt[CONFIGURE_AUTO_LOCK, error]` in Seam's API spec.
@@ -949,8 +963,9 @@ pub struct SyncAccessCodesSuccessActionAttempt {
     /// Required, nullable: any JSON.
     #[serde(default)]
     pub error: Option<::serde_json::Value>,
-    /// Required: object.
-    pub result: ResetSandboxWorkspaceSuccessActionAttemptResult,
+    /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
 }
 
 /// `action_attempt[SYNC_ACCESS_CODES, error]` in Seam's API spec.
@@ -989,8 +1004,9 @@ pub struct CreateAccessCodeSuccessActionAttempt {
     /// Required, nullable: any JSON.
     #[serde(default)]
     pub error: Option<::serde_json::Value>,
-    /// Required: object.
-    pub result: CreateAccessCodeSuccessActionAttemptResult,
+    /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub result: Option<CreateAccessCodeSuccessActionAttemptResult>,
 }
 
 /// `action_attempt[CREATE_ACCESS_CODE, success].result` in Seam's API spec.
@@ -1038,8 +1054,9 @@ pub struct DeleteAccessCodeSuccessActionAttempt {
     /// Required, nullable: any JSON.
     #[serde(default)]
     pub error: Option<::serde_json::Value>,
-    /// Required: object.
-    pub result: ResetSandboxWorkspaceSuccessActionAttemptResult,
+    /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
 }
 
 /// `action_attempt[DELETE_ACCESS_CODE, error]` in Seam's API spec.
@@ -1078,8 +1095,9 @@ pub struct UpdateAccessCodeSuccessActionAttempt {
     /// Required, nullable: any JSON.
     #[serde(default)]
     pub error: Option<::serde_json::Value>,
-    /// Required: object.
-    pub result: CreateAccessCodeSuccessActionAttemptResult,
+    /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub result: Option<CreateAccessCodeSuccessActionAttemptResult>,
 }
 
 /// `action_attempt[UPDATE_ACCESS_CODE, error]` in Seam's API spec.
@@ -1118,8 +1136,9 @@ pub struct CreateNoiseThresholdSuccessActionAttempt {
     /// Required, nullable: any JSON.
     #[serde(default)]
     pub error: Option<::serde_json::Value>,
-    /// Required: object.
-    pub result: CreateNoiseThresholdSuccessActionAttemptResult,
+    /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub result: Option<CreateNoiseThresholdSuccessActionAttemptResult>,
 }
 
 /// `action_attempt[CREATE_NOISE_THRESHOLD, success].result` in Seam's API spec.
@@ -1167,8 +1186,9 @@ pub struct DeleteNoiseThresholdSuccessActionAttempt {
     /// Required, nullable: any JSON.
     #[serde(default)]
     pub error: Option<::serde_json::Value>,
-    /// Required: object.
-    pub result: ResetSandboxWorkspaceSuccessActionAttemptResult,
+    /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
 }
 
 /// `action_attempt[DELETE_NOISE_THRESHOLD, error]` in Seam's API spec.
@@ -1207,8 +1227,9 @@ pub struct UpdateNoiseThresholdSuccessActionAttempt {
     /// Required, nullable: any JSON.
     #[serde(default)]
     pub error: Option<::serde_json::Value>,
-    /// Required: object.
-    pub result: CreateNoiseThresholdSuccessActionAttemptResult,
+    /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub result: Option<CreateNoiseThresholdSuccessActionAttemptResult>,
 }
 
 /// `action_attempt[UPDATE_NOISE_THRESHOLD, error]` in Seam's API spec.

@@ -2985,8 +2985,9 @@ pub struct LockLockedEvent {
     /// Optional: boolean.
     #[serde(default)]
     pub is_via_nfc: Option<bool>,
-    /// Required: string, one of 6 values.
-    pub method: LockLockedEventMethod,
+    /// Required: string, one of 6 values. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub method: Option<LockLockedEventMethod>,
     /// Required: string (date-time).
     pub occurred_at: String,
     /// Optional: string (uuid).
@@ -3062,8 +3063,9 @@ pub struct LockUnlockedEvent {
     /// Optional: boolean.
     #[serde(default)]
     pub is_via_nfc: Option<bool>,
-    /// Required: string, one of 6 values.
-    pub method: LockLockedEventMethod,
+    /// Required: string, one of 6 values. An `Option` all the same: Seam's fake server leaves it out.
+    #[serde(default)]
+    pub method: Option<LockLockedEventMethod>,
     /// Required: string (date-time).
     pub occurred_at: String,
     /// Optional: string (uuid).
