@@ -390,7 +390,7 @@ impl Lowering<'_> {
             let fake_omits = FAKE_OMITS
                 .iter()
                 .any(|pattern| glob_match(pattern, &format!("{origin}.{property}")));
-            let optional = nullable || fake_omits || !(is_required || ty.is_collection());
+            let optional = nullable || fake_omits || !is_required;
             fields.push(Field {
                 json_name: property.clone(),
                 rust_name: unique(&mut rust_names, field_name(property)),

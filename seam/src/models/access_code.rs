@@ -217,7 +217,7 @@ pub struct ConflictingExternalModificationAccessCodeError {
     pub message: String,
     /// Optional: array of object.
     #[serde(default)]
-    pub modified_fields: Vec<ConflictingExternalModificationAccessCodeErrorModifiedField>,
+    pub modified_fields: Option<Vec<ConflictingExternalModificationAccessCodeErrorModifiedField>>,
 }
 
 crate::model_support::open_enum! {
@@ -634,7 +634,7 @@ pub struct ExternalModificationInEffectAccessCodeWarning {
     pub message: String,
     /// Optional: array of object.
     #[serde(default)]
-    pub modified_fields: Vec<ConflictingExternalModificationAccessCodeErrorModifiedField>,
+    pub modified_fields: Option<Vec<ConflictingExternalModificationAccessCodeErrorModifiedField>>,
 }
 
 /// `access_code.warnings[][delay_in_setting_on_device]` in Seam's API spec.

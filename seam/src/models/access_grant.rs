@@ -87,7 +87,7 @@ pub struct CannotCreateRequestedAccessMethodsAccessGrantError {
     pub message: String,
     /// Optional: array of string (uuid).
     #[serde(default)]
-    pub missing_device_ids: Vec<String>,
+    pub missing_device_ids: Option<Vec<String>>,
 }
 
 crate::model_support::tagged_union! {
@@ -228,7 +228,7 @@ pub struct OverprovisionedAccessAccessGrantWarning {
     pub created_at: String,
     /// Optional: array of object.
     #[serde(default)]
-    pub failed_devices: Vec<OverprovisionedAccessAccessGrantWarningFailedDevice>,
+    pub failed_devices: Option<Vec<OverprovisionedAccessAccessGrantWarningFailedDevice>>,
     /// Required: string.
     pub message: String,
 }

@@ -95,7 +95,7 @@ pub struct AcsCredentialAssaAbloyVostioMetadata {
     pub auto_join: Option<bool>,
     /// Optional: array of string.
     #[serde(default)]
-    pub door_names: Vec<String>,
+    pub door_names: Option<Vec<String>>,
     /// Optional: string.
     #[serde(default)]
     pub endpoint_id: Option<String>,
@@ -107,7 +107,7 @@ pub struct AcsCredentialAssaAbloyVostioMetadata {
     pub key_issuing_request_id: Option<String>,
     /// Optional: array of string.
     #[serde(default)]
-    pub override_guest_acs_entrance_ids: Vec<String>,
+    pub override_guest_acs_entrance_ids: Option<Vec<String>>,
 }
 
 /// `acs_credential.errors[]` in Seam's API spec.
@@ -158,19 +158,19 @@ pub struct AcsCredentialVisionlineMetadata {
     pub card_id: Option<String>,
     /// Optional: array of string (uuid).
     #[serde(default)]
-    pub common_acs_entrance_ids: Vec<String>,
+    pub common_acs_entrance_ids: Option<Vec<String>>,
     /// Optional: string.
     #[serde(default)]
     pub credential_id: Option<String>,
     /// Optional: array of string (uuid).
     #[serde(default)]
-    pub guest_acs_entrance_ids: Vec<String>,
+    pub guest_acs_entrance_ids: Option<Vec<String>>,
     /// Optional: boolean.
     #[serde(default)]
     pub is_valid: Option<bool>,
     /// Optional: array of string (uuid).
     #[serde(default)]
-    pub joiner_acs_credential_ids: Vec<String>,
+    pub joiner_acs_credential_ids: Option<Vec<String>>,
 }
 
 crate::model_support::open_enum! {

@@ -269,7 +269,7 @@ pub struct AcsEntranceVisionlineMetadata {
     pub door_name: Option<String>,
     /// Optional: array of object.
     #[serde(default)]
-    pub profiles: Vec<AcsEntranceVisionlineMetadataProfile>,
+    pub profiles: Option<Vec<AcsEntranceVisionlineMetadataProfile>>,
 }
 
 crate::model_support::open_enum! {

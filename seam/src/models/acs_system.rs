@@ -249,7 +249,7 @@ pub struct TimeZoneDoesNotMatchLocationAcsSystemWarning {
     /// Optional: array of string (uuid). Deprecated.
     #[deprecated]
     #[serde(default)]
-    pub misconfigured_acs_entrance_ids: Vec<String>,
+    pub misconfigured_acs_entrance_ids: Option<Vec<String>>,
 }
 
 /// `acs_system.warnings[][setup_required]` in Seam's API spec.

@@ -54,7 +54,7 @@ pub struct AcsUser {
     pub last_successful_sync_at: Option<String>,
     /// Optional: array of one of several shapes.
     #[serde(default)]
-    pub pending_mutations: Vec<AcsUserPendingMutation>,
+    pub pending_mutations: Option<Vec<AcsUserPendingMutation>>,
     /// Optional: string.
     #[serde(default)]
     pub phone_number: Option<String>,

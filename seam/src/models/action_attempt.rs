@@ -265,7 +265,7 @@ pub struct ScanCredentialSuccessActionAttemptResultAcsCredentialOnEncoderVisionl
     pub card_id: Option<String>,
     /// Optional: array of string (uuid).
     #[serde(default)]
-    pub common_acs_entrance_ids: Vec<String>,
+    pub common_acs_entrance_ids: Option<Vec<String>>,
     /// Optional: boolean.
     #[serde(default)]
     pub discarded: Option<bool>,
@@ -274,7 +274,7 @@ pub struct ScanCredentialSuccessActionAttemptResultAcsCredentialOnEncoderVisionl
     pub expired: Option<bool>,
     /// Optional: array of string (uuid).
     #[serde(default)]
-    pub guest_acs_entrance_ids: Vec<String>,
+    pub guest_acs_entrance_ids: Option<Vec<String>>,
     /// Optional: number.
     #[serde(default)]
     pub number_of_issued_cards: Option<f64>,

@@ -10,87 +10,89 @@
 pub struct Batch {
     /// Optional: array of `access_code`.
     #[serde(default)]
-    pub access_codes: Vec<super::access_code::AccessCode>,
+    pub access_codes: Option<Vec<super::access_code::AccessCode>>,
     /// Optional: array of `access_grant`.
     #[serde(default)]
-    pub access_grants: Vec<super::access_grant::AccessGrant>,
+    pub access_grants: Option<Vec<super::access_grant::AccessGrant>>,
     /// Optional: array of `access_method`.
     #[serde(default)]
-    pub access_methods: Vec<super::access_method::AccessMethod>,
+    pub access_methods: Option<Vec<super::access_method::AccessMethod>>,
     /// Optional: array of `acs_access_group`.
     #[serde(default)]
-    pub acs_access_groups: Vec<super::acs_access_group::AcsAccessGroup>,
+    pub acs_access_groups: Option<Vec<super::acs_access_group::AcsAccessGroup>>,
     /// Optional: array of `acs_credential`.
     #[serde(default)]
-    pub acs_credentials: Vec<super::acs_credential::AcsCredential>,
+    pub acs_credentials: Option<Vec<super::acs_credential::AcsCredential>>,
     /// Optional: array of `acs_encoder`.
     #[serde(default)]
-    pub acs_encoders: Vec<super::acs_encoder::AcsEncoder>,
+    pub acs_encoders: Option<Vec<super::acs_encoder::AcsEncoder>>,
     /// Optional: array of `acs_entrance`.
     #[serde(default)]
-    pub acs_entrances: Vec<super::acs_entrance::AcsEntrance>,
+    pub acs_entrances: Option<Vec<super::acs_entrance::AcsEntrance>>,
     /// Optional: array of `acs_system`.
     #[serde(default)]
-    pub acs_systems: Vec<super::acs_system::AcsSystem>,
+    pub acs_systems: Option<Vec<super::acs_system::AcsSystem>>,
     /// Optional: array of `acs_user`.
     #[serde(default)]
-    pub acs_users: Vec<super::acs_user::AcsUser>,
+    pub acs_users: Option<Vec<super::acs_user::AcsUser>>,
     /// Optional: array of `action_attempt`.
     #[serde(default)]
-    pub action_attempts: Vec<super::action_attempt::ActionAttempt>,
+    pub action_attempts: Option<Vec<super::action_attempt::ActionAttempt>>,
     /// Optional: array of `client_session`.
     #[serde(default)]
-    pub client_sessions: Vec<super::client_session::ClientSession>,
+    pub client_sessions: Option<Vec<super::client_session::ClientSession>>,
     /// Optional: array of `connect_webview`.
     #[serde(default)]
-    pub connect_webviews: Vec<super::connect_webview::ConnectWebview>,
+    pub connect_webviews: Option<Vec<super::connect_webview::ConnectWebview>>,
     /// Optional: array of `connected_account`.
     #[serde(default)]
-    pub connected_accounts: Vec<super::connected_account::ConnectedAccount>,
+    pub connected_accounts: Option<Vec<super::connected_account::ConnectedAccount>>,
     /// Optional: array of `customization_profile`.
     #[serde(default)]
-    pub customization_profiles: Vec<super::customization_profile::CustomizationProfile>,
+    pub customization_profiles: Option<Vec<super::customization_profile::CustomizationProfile>>,
     /// Optional: array of `device`.
     #[serde(default)]
-    pub devices: Vec<super::device::Device>,
+    pub devices: Option<Vec<super::device::Device>>,
     /// Optional: array of `event`.
     #[serde(default)]
-    pub events: Vec<super::event::Event>,
+    pub events: Option<Vec<super::event::Event>>,
     /// Optional: array of `instant_key`.
     #[serde(default)]
-    pub instant_keys: Vec<super::instant_key::InstantKey>,
+    pub instant_keys: Option<Vec<super::instant_key::InstantKey>>,
     /// Optional: array of `noise_threshold`.
     #[serde(default)]
-    pub noise_thresholds: Vec<super::noise_threshold::NoiseThreshold>,
+    pub noise_thresholds: Option<Vec<super::noise_threshold::NoiseThreshold>>,
     /// Optional: array of `space`.
     #[serde(default)]
-    pub spaces: Vec<super::space::Space>,
+    pub spaces: Option<Vec<super::space::Space>>,
     /// Optional: array of `thermostat_daily_program`.
     #[serde(default)]
-    pub thermostat_daily_programs: Vec<super::thermostat_daily_program::ThermostatDailyProgram>,
+    pub thermostat_daily_programs:
+        Option<Vec<super::thermostat_daily_program::ThermostatDailyProgram>>,
     /// Optional: array of `thermostat_schedule`.
     #[serde(default)]
-    pub thermostat_schedules: Vec<super::thermostat_schedule::ThermostatSchedule>,
+    pub thermostat_schedules: Option<Vec<super::thermostat_schedule::ThermostatSchedule>>,
     /// Optional: array of `unmanaged_access_code`.
     #[serde(default)]
-    pub unmanaged_access_codes: Vec<super::unmanaged_access_code::UnmanagedAccessCode>,
+    pub unmanaged_access_codes: Option<Vec<super::unmanaged_access_code::UnmanagedAccessCode>>,
     /// Optional: array of `unmanaged_acs_access_group`.
     #[serde(default)]
     pub unmanaged_acs_access_groups:
-        Vec<super::unmanaged_acs_access_group::UnmanagedAcsAccessGroup>,
+        Option<Vec<super::unmanaged_acs_access_group::UnmanagedAcsAccessGroup>>,
     /// Optional: array of `unmanaged_acs_credential`.
     #[serde(default)]
-    pub unmanaged_acs_credentials: Vec<super::unmanaged_acs_credential::UnmanagedAcsCredential>,
+    pub unmanaged_acs_credentials:
+        Option<Vec<super::unmanaged_acs_credential::UnmanagedAcsCredential>>,
     /// Optional: array of `unmanaged_acs_user`.
     #[serde(default)]
-    pub unmanaged_acs_users: Vec<super::unmanaged_acs_user::UnmanagedAcsUser>,
+    pub unmanaged_acs_users: Option<Vec<super::unmanaged_acs_user::UnmanagedAcsUser>>,
     /// Optional: array of `unmanaged_device`.
     #[serde(default)]
-    pub unmanaged_devices: Vec<super::unmanaged_device::UnmanagedDevice>,
+    pub unmanaged_devices: Option<Vec<super::unmanaged_device::UnmanagedDevice>>,
     /// Optional: array of `user_identity`.
     #[serde(default)]
-    pub user_identities: Vec<super::user_identity::UserIdentity>,
+    pub user_identities: Option<Vec<super::user_identity::UserIdentity>>,
     /// Optional: array of `workspace`.
     #[serde(default)]
-    pub workspaces: Vec<super::workspace::Workspace>,
+    pub workspaces: Option<Vec<super::workspace::Workspace>>,
 }

@@ -114,7 +114,8 @@ pub struct SaltoKsSubscriptionLimitExceededConnectedAccountError {
 pub struct SaltoKsSubscriptionLimitExceededConnectedAccountErrorSaltoKsMetadata {
     /// Optional: array of object.
     #[serde(default)]
-    pub sites: Vec<SaltoKsSubscriptionLimitExceededConnectedAccountErrorSaltoKsMetadataSite>,
+    pub sites:
+        Option<Vec<SaltoKsSubscriptionLimitExceededConnectedAccountErrorSaltoKsMetadataSite>>,
 }
 
 /// `connected_account.errors[][salto_ks_subscription_limit_exceeded].salto_ks_metadata.sites[]` in Seam's API spec.

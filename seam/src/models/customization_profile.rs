@@ -21,7 +21,7 @@ pub struct CustomizationProfile {
     /// Optional: map.
     #[serde(default)]
     pub message_overrides:
-        ::std::collections::BTreeMap<String, ::std::collections::BTreeMap<String, String>>,
+        Option<::std::collections::BTreeMap<String, ::std::collections::BTreeMap<String, String>>>,
     /// Required, nullable: string.
     #[serde(default)]
     pub name: Option<String>,

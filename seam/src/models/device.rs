@@ -252,7 +252,7 @@ pub struct DeviceProperties {
         default,
         rename = "_experimental_supported_code_from_access_codes_lengths"
     )]
-    pub experimental_supported_code_from_access_codes_lengths: Vec<f64>,
+    pub experimental_supported_code_from_access_codes_lengths: Option<Vec<f64>>,
     /// Optional: object.
     #[serde(default)]
     pub accessory_keypad: Option<DevicePropertiesAccessoryKeypad>,
@@ -286,16 +286,18 @@ pub struct DeviceProperties {
     pub auto_lock_enabled: Option<bool>,
     /// Optional: array of string, one of 6 values.
     #[serde(default)]
-    pub available_climate_preset_modes: Vec<DevicePropertiesAvailableClimatePresetMode>,
+    pub available_climate_preset_modes: Option<Vec<DevicePropertiesAvailableClimatePresetMode>>,
     /// Optional: array of object.
     #[serde(default)]
-    pub available_climate_presets: Vec<DevicePropertiesAvailableClimatePreset>,
+    pub available_climate_presets: Option<Vec<DevicePropertiesAvailableClimatePreset>>,
     /// Optional: array of string, one of 3 values.
     #[serde(default)]
-    pub available_fan_mode_settings: Vec<DevicePropertiesAvailableClimatePresetFanModeSetting>,
+    pub available_fan_mode_settings:
+        Option<Vec<DevicePropertiesAvailableClimatePresetFanModeSetting>>,
     /// Optional: array of string, one of 5 values.
     #[serde(default)]
-    pub available_hvac_mode_settings: Vec<DevicePropertiesAvailableClimatePresetHvacModeSetting>,
+    pub available_hvac_mode_settings:
+        Option<Vec<DevicePropertiesAvailableClimatePresetHvacModeSetting>>,
     /// Optional: object.
     #[serde(default)]
     pub avigilon_alta_metadata: Option<super::acs_entrance::AcsEntranceAvigilonAltaMetadata>,
@@ -313,7 +315,7 @@ pub struct DeviceProperties {
     pub brivo_metadata: Option<DevicePropertiesBrivoMetadata>,
     /// Optional: array of one of several shapes.
     #[serde(default)]
-    pub code_constraints: Vec<DevicePropertiesCodeConstraint>,
+    pub code_constraints: Option<Vec<DevicePropertiesCodeConstraint>>,
     /// Optional: object.
     #[serde(default)]
     pub controlbyweb_metadata: Option<DevicePropertiesControlbywebMetadata>,
@@ -322,7 +324,7 @@ pub struct DeviceProperties {
     pub current_climate_setting: Option<DevicePropertiesCurrentClimateSetting>,
     /// Optional: array of string.
     #[serde(default)]
-    pub currently_triggering_noise_threshold_ids: Vec<String>,
+    pub currently_triggering_noise_threshold_ids: Option<Vec<String>>,
     /// Optional: object. Deprecated.
     #[deprecated]
     #[serde(default)]
@@ -471,7 +473,7 @@ pub struct DeviceProperties {
     pub offline_access_codes_enabled: Option<bool>,
     /// Optional: array of object.
     #[serde(default)]
-    pub offline_time_frame_options: Vec<DevicePropertiesOfflineTimeFrameOption>,
+    pub offline_time_frame_options: Option<Vec<DevicePropertiesOfflineTimeFrameOption>>,
     /// Optional: object.
     #[serde(default)]
     pub omnitec_metadata: Option<DevicePropertiesOmnitecMetadata>,
@@ -483,7 +485,7 @@ pub struct DeviceProperties {
     pub online_access_codes_enabled: Option<bool>,
     /// Optional: array of object.
     #[serde(default)]
-    pub online_time_frame_options: Vec<DevicePropertiesOfflineTimeFrameOption>,
+    pub online_time_frame_options: Option<Vec<DevicePropertiesOfflineTimeFrameOption>>,
     /// Optional: number, ≥ 0, ≤ 1.
     #[serde(default)]
     pub relative_humidity: Option<f64>,
@@ -518,7 +520,7 @@ pub struct DeviceProperties {
     pub smartthings_metadata: Option<DevicePropertiesSmartthingsMetadata>,
     /// Optional: array of number.
     #[serde(default)]
-    pub supported_code_lengths: Vec<f64>,
+    pub supported_code_lengths: Option<Vec<f64>>,
     /// Optional: boolean. Deprecated.
     #[deprecated]
     #[serde(default)]
@@ -550,7 +552,8 @@ pub struct DeviceProperties {
     pub thermostat_daily_program_period_precision_minutes: Option<f64>,
     /// Optional: array of object.
     #[serde(default)]
-    pub thermostat_daily_programs: Vec<super::thermostat_daily_program::ThermostatDailyProgram>,
+    pub thermostat_daily_programs:
+        Option<Vec<super::thermostat_daily_program::ThermostatDailyProgram>>,
     /// Optional, nullable: object.
     #[serde(default)]
     pub thermostat_weekly_program: Option<DevicePropertiesThermostatWeeklyProgram>,
@@ -622,7 +625,7 @@ pub struct DevicePropertiesAppearance {
 pub struct DevicePropertiesAssaAbloyCredentialServiceMetadata {
     /// Optional: array of object.
     #[serde(default)]
-    pub endpoints: Vec<DevicePropertiesAssaAbloyCredentialServiceMetadataEndpoint>,
+    pub endpoints: Option<Vec<DevicePropertiesAssaAbloyCredentialServiceMetadataEndpoint>>,
     /// Optional: boolean.
     #[serde(default)]
     pub has_active_endpoint: Option<bool>,
@@ -972,7 +975,8 @@ pub struct DevicePropertiesDormakabaOracodeMetadata {
     pub iana_timezone: Option<String>,
     /// Optional: array of object.
     #[serde(default)]
-    pub predefined_time_slots: Vec<DevicePropertiesDormakabaOracodeMetadataPredefinedTimeSlot>,
+    pub predefined_time_slots:
+        Option<Vec<DevicePropertiesDormakabaOracodeMetadataPredefinedTimeSlot>>,
     /// Optional, nullable: number. Deprecated.
     #[deprecated]
     #[serde(default)]
@@ -1430,7 +1434,7 @@ pub struct DevicePropertiesOfflineTimeFrameOption {
     pub start_date_recurrence_rule: Option<String>,
     /// Optional: array of object.
     #[serde(default)]
-    pub time_pairs: Vec<DevicePropertiesOfflineTimeFrameOptionTimePair>,
+    pub time_pairs: Option<Vec<DevicePropertiesOfflineTimeFrameOptionTimePair>>,
     /// Optional: string.
     #[serde(default)]
     pub time_zone: Option<String>,
@@ -1735,7 +1739,7 @@ pub struct DevicePropertiesTtlockMetadata {
     pub timezone_raw_offset_ms: Option<f64>,
     /// Optional: array of object.
     #[serde(default)]
-    pub wireless_keypads: Vec<DevicePropertiesTtlockMetadataWirelessKeypad>,
+    pub wireless_keypads: Option<Vec<DevicePropertiesTtlockMetadataWirelessKeypad>>,
 }
 
 /// `device.properties.ttlock_metadata.features` in Seam's API spec.

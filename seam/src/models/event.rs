@@ -129,14 +129,14 @@ pub struct AccessCodeCreatedEvent {
     pub access_code_id: String,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -161,17 +161,17 @@ pub struct AccessCodeChangedEvent {
     pub change_reason: Option<String>,
     /// Optional: array of object.
     #[serde(default)]
-    pub changed_properties: Vec<AccessCodeChangedEventChangedProperty>,
+    pub changed_properties: Option<Vec<AccessCodeChangedEventChangedProperty>>,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -207,7 +207,7 @@ pub struct AccessCodeNameChangedEvent {
     pub access_code_id: String,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -216,7 +216,7 @@ pub struct AccessCodeNameChangedEvent {
     pub description: String,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -242,7 +242,7 @@ pub struct AccessCodeCodeChangedEvent {
     pub access_code_id: String,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -251,7 +251,7 @@ pub struct AccessCodeCodeChangedEvent {
     pub description: String,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -277,7 +277,7 @@ pub struct AccessCodeTimeFrameChangedEvent {
     pub access_code_id: String,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -286,7 +286,7 @@ pub struct AccessCodeTimeFrameChangedEvent {
     pub description: String,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -324,14 +324,14 @@ pub struct AccessCodeMutationsRequestedEvent {
     pub access_code_id: String,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -354,12 +354,12 @@ pub struct AccessCodeMutationsRequestedEvent {
 pub struct AccessCodeMutationsRequestedEventRequestedMutation {
     /// Optional: map.
     #[serde(default)]
-    pub from: ::std::collections::BTreeMap<String, ::serde_json::Value>,
+    pub from: Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
     /// Required: string, one of 6 values.
     pub mutation_code: AccessCodeMutationsRequestedEventRequestedMutationMutationCode,
     /// Optional: map.
     #[serde(default)]
-    pub to: ::std::collections::BTreeMap<String, ::serde_json::Value>,
+    pub to: Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
 }
 
 crate::model_support::open_enum! {
@@ -386,14 +386,14 @@ pub struct AccessCodeScheduledOnDeviceEvent {
     pub code: String,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -417,14 +417,14 @@ pub struct AccessCodeSetOnDeviceEvent {
     pub code: String,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -446,14 +446,14 @@ pub struct AccessCodeRemovedFromDeviceEvent {
     pub access_code_id: String,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -481,7 +481,7 @@ pub struct AccessCodeDelayInSettingOnDeviceEvent {
     pub access_code_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
@@ -494,7 +494,7 @@ pub struct AccessCodeDelayInSettingOnDeviceEvent {
     pub created_at: String,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     #[serde(default)]
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
@@ -552,7 +552,7 @@ pub struct AccessCodeFailedToSetOnDeviceEvent {
     pub access_code_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
@@ -565,7 +565,7 @@ pub struct AccessCodeFailedToSetOnDeviceEvent {
     pub created_at: String,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     #[serde(default)]
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
@@ -596,14 +596,14 @@ pub struct AccessCodeDeletedEvent {
     pub code: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -631,7 +631,7 @@ pub struct AccessCodeDelayInRemovingFromDeviceEvent {
     pub access_code_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
@@ -644,7 +644,7 @@ pub struct AccessCodeDelayInRemovingFromDeviceEvent {
     pub created_at: String,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     #[serde(default)]
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
@@ -678,7 +678,7 @@ pub struct AccessCodeFailedToRemoveFromDeviceEvent {
     pub access_code_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
@@ -691,7 +691,7 @@ pub struct AccessCodeFailedToRemoveFromDeviceEvent {
     pub created_at: String,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     #[serde(default)]
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
@@ -719,14 +719,14 @@ pub struct AccessCodeModifiedExternalToSeamEvent {
     pub access_code_id: String,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -748,14 +748,14 @@ pub struct AccessCodeDeletedExternalToSeamEvent {
     pub access_code_id: String,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -779,14 +779,14 @@ pub struct AccessCodeBackupAccessCodePulledEvent {
     pub backup_access_code_id: String,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -808,14 +808,14 @@ pub struct AccessCodeUnmanagedConvertedToManagedEvent {
     pub access_code_id: String,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -843,7 +843,7 @@ pub struct AccessCodeUnmanagedFailedToConvertToManagedEvent {
     pub access_code_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
@@ -856,7 +856,7 @@ pub struct AccessCodeUnmanagedFailedToConvertToManagedEvent {
     pub created_at: String,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     #[serde(default)]
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
@@ -884,14 +884,14 @@ pub struct AccessCodeUnmanagedCreatedEvent {
     pub access_code_id: String,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -913,14 +913,14 @@ pub struct AccessCodeUnmanagedRemovedEvent {
     pub access_code_id: String,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -1078,7 +1078,7 @@ pub struct AccessGrantCouldNotCreateRequestedAccessMethodsEvent {
     pub event_id: String,
     /// Optional: array of string (uuid).
     #[serde(default)]
-    pub missing_device_ids: Vec<String>,
+    pub missing_device_ids: Option<Vec<String>>,
     /// Required: string (date-time).
     pub occurred_at: String,
     /// Required: string (uuid).
@@ -1094,7 +1094,7 @@ pub struct AccessMethodIssuedEvent {
     pub access_grant_ids: Vec<String>,
     /// Optional: array of string.
     #[serde(default)]
-    pub access_grant_keys: Vec<String>,
+    pub access_grant_keys: Option<Vec<String>>,
     /// Required: string (uuid).
     pub access_method_id: String,
     /// Optional: string.
@@ -1125,7 +1125,7 @@ pub struct AccessMethodRevokedEvent {
     pub access_grant_ids: Vec<String>,
     /// Optional: array of string.
     #[serde(default)]
-    pub access_grant_keys: Vec<String>,
+    pub access_grant_keys: Option<Vec<String>>,
     /// Required: string (uuid).
     pub access_method_id: String,
     /// Required: string (date-time).
@@ -1150,7 +1150,7 @@ pub struct AccessMethodCardEncodingRequiredEvent {
     pub access_grant_ids: Vec<String>,
     /// Optional: array of string.
     #[serde(default)]
-    pub access_grant_keys: Vec<String>,
+    pub access_grant_keys: Option<Vec<String>>,
     /// Required: string (uuid).
     pub access_method_id: String,
     /// Required: string (date-time).
@@ -1175,7 +1175,7 @@ pub struct AccessMethodDeletedEvent {
     pub access_grant_ids: Vec<String>,
     /// Optional: array of string.
     #[serde(default)]
-    pub access_grant_keys: Vec<String>,
+    pub access_grant_keys: Option<Vec<String>>,
     /// Required: string (uuid).
     pub access_method_id: String,
     /// Required: string (date-time).
@@ -1200,7 +1200,7 @@ pub struct AccessMethodReissuedEvent {
     pub access_grant_ids: Vec<String>,
     /// Optional: array of string.
     #[serde(default)]
-    pub access_grant_keys: Vec<String>,
+    pub access_grant_keys: Option<Vec<String>>,
     /// Required: string (uuid).
     pub access_method_id: String,
     /// Optional: string.
@@ -1231,7 +1231,7 @@ pub struct AccessMethodCreatedEvent {
     pub access_grant_ids: Vec<String>,
     /// Optional: array of string.
     #[serde(default)]
-    pub access_grant_keys: Vec<String>,
+    pub access_grant_keys: Option<Vec<String>>,
     /// Required: string (uuid).
     pub access_method_id: String,
     /// Required: string (date-time).
@@ -1256,7 +1256,7 @@ pub struct AccessMethodDelayInIssuingEvent {
     pub access_grant_ids: Vec<String>,
     /// Optional: array of string.
     #[serde(default)]
-    pub access_grant_keys: Vec<String>,
+    pub access_grant_keys: Option<Vec<String>>,
     /// Required: string (uuid).
     pub access_method_id: String,
     /// Required: string (date-time).
@@ -1281,7 +1281,7 @@ pub struct AccessMethodFailedToIssueEvent {
     pub access_grant_ids: Vec<String>,
     /// Optional: array of string.
     #[serde(default)]
-    pub access_grant_keys: Vec<String>,
+    pub access_grant_keys: Option<Vec<String>>,
     /// Required: string (uuid).
     pub access_method_id: String,
     /// Required: string (date-time).
@@ -1667,7 +1667,7 @@ pub struct ConnectedAccountConnectedEvent {
     pub connect_webview_id: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -1694,7 +1694,7 @@ pub struct ConnectedAccountCreatedEvent {
     pub connect_webview_id: String,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -1720,7 +1720,7 @@ pub struct ConnectedAccountSuccessfulLoginEvent {
     pub connect_webview_id: String,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -1742,7 +1742,7 @@ pub struct ConnectedAccountSuccessfulLoginEvent {
 pub struct ConnectedAccountDisconnectedEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
@@ -1770,7 +1770,7 @@ pub struct ConnectedAccountDisconnectedEvent {
 pub struct ConnectedAccountCompletedFirstSyncEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -1792,7 +1792,7 @@ pub struct ConnectedAccountCompletedFirstSyncEvent {
 pub struct ConnectedAccountDeletedEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Optional: string.
@@ -1820,7 +1820,7 @@ pub struct ConnectedAccountDeletedEvent {
 pub struct ConnectedAccountCompletedFirstSyncAfterReconnectionEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -1842,7 +1842,7 @@ pub struct ConnectedAccountCompletedFirstSyncAfterReconnectionEvent {
 pub struct ConnectedAccountReauthorizationRequestedEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
@@ -2104,7 +2104,7 @@ pub struct ConnectWebviewLoginSucceededEvent {
     pub connect_webview_id: String,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2148,7 +2148,7 @@ pub struct ConnectWebviewLoginFailedEvent {
 pub struct DeviceConnectedEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2158,7 +2158,7 @@ pub struct DeviceConnectedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -2178,7 +2178,7 @@ pub struct DeviceConnectedEvent {
 pub struct DeviceAddedEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2188,7 +2188,7 @@ pub struct DeviceAddedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -2208,7 +2208,7 @@ pub struct DeviceAddedEvent {
 pub struct DeviceConvertedToUnmanagedEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2218,7 +2218,7 @@ pub struct DeviceConvertedToUnmanagedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -2238,7 +2238,7 @@ pub struct DeviceConvertedToUnmanagedEvent {
 pub struct DeviceUnmanagedConvertedToManagedEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2248,7 +2248,7 @@ pub struct DeviceUnmanagedConvertedToManagedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -2268,7 +2268,7 @@ pub struct DeviceUnmanagedConvertedToManagedEvent {
 pub struct DeviceUnmanagedConnectedEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2278,7 +2278,7 @@ pub struct DeviceUnmanagedConnectedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -2298,7 +2298,7 @@ pub struct DeviceUnmanagedConnectedEvent {
 pub struct DeviceDisconnectedEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
@@ -2314,7 +2314,7 @@ pub struct DeviceDisconnectedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     #[serde(default)]
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
@@ -2353,7 +2353,7 @@ crate::model_support::open_enum! {
 pub struct DeviceUnmanagedDisconnectedEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
@@ -2369,7 +2369,7 @@ pub struct DeviceUnmanagedDisconnectedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     #[serde(default)]
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
@@ -2397,7 +2397,7 @@ pub struct DeviceUnmanagedDisconnectedEvent {
 pub struct DeviceTamperedEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2407,7 +2407,7 @@ pub struct DeviceTamperedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -2429,7 +2429,7 @@ pub struct DeviceLowBatteryEvent {
     pub battery_level: f64,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2439,7 +2439,7 @@ pub struct DeviceLowBatteryEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -2463,7 +2463,7 @@ pub struct DeviceBatteryStatusChangedEvent {
     pub battery_status: super::device::DevicePropertiesBatteryStatus,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2473,7 +2473,7 @@ pub struct DeviceBatteryStatusChangedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -2493,7 +2493,7 @@ pub struct DeviceBatteryStatusChangedEvent {
 pub struct DeviceRemovedEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2503,7 +2503,7 @@ pub struct DeviceRemovedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -2523,7 +2523,7 @@ pub struct DeviceRemovedEvent {
 pub struct DeviceDeletedEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2533,7 +2533,7 @@ pub struct DeviceDeletedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional, nullable: string.
@@ -2556,7 +2556,7 @@ pub struct DeviceDeletedEvent {
 pub struct DeviceThirdPartyIntegrationDetectedEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2566,7 +2566,7 @@ pub struct DeviceThirdPartyIntegrationDetectedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -2586,7 +2586,7 @@ pub struct DeviceThirdPartyIntegrationDetectedEvent {
 pub struct DeviceThirdPartyIntegrationNoLongerDetectedEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2596,7 +2596,7 @@ pub struct DeviceThirdPartyIntegrationNoLongerDetectedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -2616,7 +2616,7 @@ pub struct DeviceThirdPartyIntegrationNoLongerDetectedEvent {
 pub struct DeviceSaltoPrivacyModeActivatedEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2626,7 +2626,7 @@ pub struct DeviceSaltoPrivacyModeActivatedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -2646,7 +2646,7 @@ pub struct DeviceSaltoPrivacyModeActivatedEvent {
 pub struct DeviceSaltoPrivacyModeDeactivatedEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2656,7 +2656,7 @@ pub struct DeviceSaltoPrivacyModeDeactivatedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -2676,7 +2676,7 @@ pub struct DeviceSaltoPrivacyModeDeactivatedEvent {
 pub struct DeviceConnectionBecameFlakyEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
@@ -2692,7 +2692,7 @@ pub struct DeviceConnectionBecameFlakyEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     #[serde(default)]
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
@@ -2718,7 +2718,7 @@ pub struct DeviceConnectionBecameFlakyEvent {
 pub struct DeviceConnectionStabilizedEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2728,7 +2728,7 @@ pub struct DeviceConnectionStabilizedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -2748,7 +2748,7 @@ pub struct DeviceConnectionStabilizedEvent {
 pub struct DeviceErrorSubscriptionRequiredEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
@@ -2764,7 +2764,7 @@ pub struct DeviceErrorSubscriptionRequiredEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     #[serde(default)]
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
@@ -2790,7 +2790,7 @@ pub struct DeviceErrorSubscriptionRequiredEvent {
 pub struct DeviceErrorSubscriptionRequiredResolvedEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2800,7 +2800,7 @@ pub struct DeviceErrorSubscriptionRequiredResolvedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -2820,7 +2820,7 @@ pub struct DeviceErrorSubscriptionRequiredResolvedEvent {
 pub struct DeviceAccessoryKeypadConnectedEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2830,7 +2830,7 @@ pub struct DeviceAccessoryKeypadConnectedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -2850,7 +2850,7 @@ pub struct DeviceAccessoryKeypadConnectedEvent {
 pub struct DeviceAccessoryKeypadDisconnectedEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
@@ -2866,7 +2866,7 @@ pub struct DeviceAccessoryKeypadDisconnectedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     #[serde(default)]
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
@@ -2892,7 +2892,7 @@ pub struct DeviceAccessoryKeypadDisconnectedEvent {
 pub struct NoiseSensorNoiseThresholdTriggeredEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2902,7 +2902,7 @@ pub struct NoiseSensorNoiseThresholdTriggeredEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -2912,7 +2912,7 @@ pub struct NoiseSensorNoiseThresholdTriggeredEvent {
     pub event_id: String,
     /// Optional: map.
     #[serde(default)]
-    pub minut_metadata: ::std::collections::BTreeMap<String, ::serde_json::Value>,
+    pub minut_metadata: Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
     /// Optional: number.
     #[serde(default)]
     pub noise_level_decibels: Option<f64>,
@@ -2927,7 +2927,7 @@ pub struct NoiseSensorNoiseThresholdTriggeredEvent {
     pub noise_threshold_name: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub noiseaware_metadata: ::std::collections::BTreeMap<String, ::serde_json::Value>,
+    pub noiseaware_metadata: Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
     /// Required: string (date-time).
     pub occurred_at: String,
     /// Required: string (uuid).
@@ -2961,7 +2961,7 @@ pub struct LockLockedEvent {
     pub code: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2971,7 +2971,7 @@ pub struct LockLockedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -3038,7 +3038,7 @@ pub struct LockUnlockedEvent {
     pub code: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3048,7 +3048,7 @@ pub struct LockUnlockedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Optional: string (uuid).
     #[serde(default)]
     pub device_id: Option<String>,
@@ -3093,7 +3093,7 @@ pub struct LockAccessDeniedEvent {
     pub acs_user_id: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3103,7 +3103,7 @@ pub struct LockAccessDeniedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Optional: string (uuid).
     #[serde(default)]
     pub device_id: Option<String>,
@@ -3156,7 +3156,7 @@ pub struct ThermostatClimatePresetActivatedEvent {
     pub climate_preset_key: String,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3166,7 +3166,7 @@ pub struct ThermostatClimatePresetActivatedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -3191,7 +3191,7 @@ pub struct ThermostatClimatePresetActivatedEvent {
 pub struct ThermostatManuallyAdjustedEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Optional: number.
@@ -3207,7 +3207,7 @@ pub struct ThermostatManuallyAdjustedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -3253,7 +3253,7 @@ crate::model_support::open_enum! {
 pub struct ThermostatTemperatureThresholdExceededEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3263,7 +3263,7 @@ pub struct ThermostatTemperatureThresholdExceededEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -3299,7 +3299,7 @@ pub struct ThermostatTemperatureThresholdExceededEvent {
 pub struct ThermostatTemperatureThresholdNoLongerExceededEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3309,7 +3309,7 @@ pub struct ThermostatTemperatureThresholdNoLongerExceededEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -3345,7 +3345,7 @@ pub struct ThermostatTemperatureThresholdNoLongerExceededEvent {
 pub struct ThermostatTemperatureReachedSetPointEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3361,7 +3361,7 @@ pub struct ThermostatTemperatureReachedSetPointEvent {
     pub desired_temperature_fahrenheit: Option<f64>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -3385,7 +3385,7 @@ pub struct ThermostatTemperatureReachedSetPointEvent {
 pub struct ThermostatTemperatureChangedEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3395,7 +3395,7 @@ pub struct ThermostatTemperatureChangedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -3419,7 +3419,7 @@ pub struct ThermostatTemperatureChangedEvent {
 pub struct DeviceNameChangedEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3429,7 +3429,7 @@ pub struct DeviceNameChangedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Required: string.
@@ -3453,7 +3453,7 @@ pub struct CameraActivatedEvent {
     pub activation_reason: CameraActivatedEventActivationReason,
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3463,7 +3463,7 @@ pub struct CameraActivatedEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -3513,7 +3513,7 @@ crate::model_support::open_enum! {
 pub struct DeviceDoorbellRangEvent {
     /// Optional: map.
     #[serde(default)]
-    pub connected_account_custom_metadata: ::seam_core::CustomMetadata,
+    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3523,7 +3523,7 @@ pub struct DeviceDoorbellRangEvent {
     pub customer_key: Option<String>,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -3572,7 +3572,7 @@ pub struct PhoneDeactivatedEvent {
     pub created_at: String,
     /// Optional: map.
     #[serde(default)]
-    pub device_custom_metadata: ::seam_core::CustomMetadata,
+    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.

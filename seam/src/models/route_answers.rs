@@ -10,28 +10,28 @@
 pub struct AccessGrantsBatch {
     /// Optional: array of `access_method`.
     #[serde(default)]
-    pub access_methods: Vec<super::access_method::AccessMethod>,
+    pub access_methods: Option<Vec<super::access_method::AccessMethod>>,
     /// Optional: array of `acs_access_group`.
     #[serde(default)]
-    pub acs_access_groups: Vec<super::acs_access_group::AcsAccessGroup>,
+    pub acs_access_groups: Option<Vec<super::acs_access_group::AcsAccessGroup>>,
     /// Optional: array of `acs_entrance`.
     #[serde(default)]
-    pub acs_entrances: Vec<super::acs_entrance::AcsEntrance>,
+    pub acs_entrances: Option<Vec<super::acs_entrance::AcsEntrance>>,
     /// Optional: array of `acs_system`.
     #[serde(default)]
-    pub acs_systems: Vec<super::acs_system::AcsSystem>,
+    pub acs_systems: Option<Vec<super::acs_system::AcsSystem>>,
     /// Optional: array of `connected_account`.
     #[serde(default)]
-    pub connected_accounts: Vec<super::connected_account::ConnectedAccount>,
+    pub connected_accounts: Option<Vec<super::connected_account::ConnectedAccount>>,
     /// Optional: array of `device`.
     #[serde(default)]
-    pub devices: Vec<super::device::Device>,
+    pub devices: Option<Vec<super::device::Device>>,
     /// Optional: array of `space`.
     #[serde(default)]
-    pub spaces: Vec<super::space::Space>,
+    pub spaces: Option<Vec<super::space::Space>>,
     /// Optional: array of `user_identity`.
     #[serde(default)]
-    pub user_identities: Vec<super::user_identity::UserIdentity>,
+    pub user_identities: Option<Vec<super::user_identity::UserIdentity>>,
 }
 
 /// `/access_grants/unmanaged/get answer `access_grant`` in Seam's API spec.
@@ -97,28 +97,28 @@ pub struct UnmanagedAccessGrant {
 pub struct AccessMethodsBatch {
     /// Optional: array of `access_grant`.
     #[serde(default)]
-    pub access_grants: Vec<super::access_grant::AccessGrant>,
+    pub access_grants: Option<Vec<super::access_grant::AccessGrant>>,
     /// Optional: array of `access_method`.
     #[serde(default)]
-    pub access_methods: Vec<super::access_method::AccessMethod>,
+    pub access_methods: Option<Vec<super::access_method::AccessMethod>>,
     /// Optional: array of `acs_credential`.
     #[serde(default)]
-    pub acs_credentials: Vec<super::acs_credential::AcsCredential>,
+    pub acs_credentials: Option<Vec<super::acs_credential::AcsCredential>>,
     /// Optional: array of `acs_entrance`.
     #[serde(default)]
-    pub acs_entrances: Vec<super::acs_entrance::AcsEntrance>,
+    pub acs_entrances: Option<Vec<super::acs_entrance::AcsEntrance>>,
     /// Optional: array of `client_session`.
     #[serde(default)]
-    pub client_sessions: Vec<super::client_session::ClientSession>,
+    pub client_sessions: Option<Vec<super::client_session::ClientSession>>,
     /// Optional: array of `device`.
     #[serde(default)]
-    pub devices: Vec<super::device::Device>,
+    pub devices: Option<Vec<super::device::Device>>,
     /// Optional: array of `instant_key`.
     #[serde(default)]
-    pub instant_keys: Vec<super::instant_key::InstantKey>,
+    pub instant_keys: Option<Vec<super::instant_key::InstantKey>>,
     /// Optional: array of `space`.
     #[serde(default)]
-    pub spaces: Vec<super::space::Space>,
+    pub spaces: Option<Vec<super::space::Space>>,
 }
 
 /// `/access_methods/unmanaged/get answer `access_method`` in Seam's API spec.
@@ -178,22 +178,22 @@ pub struct UnmanagedAccessMethod {
 pub struct SpacesBatch {
     /// Optional: array of `access_method`.
     #[serde(default)]
-    pub access_methods: Vec<super::access_method::AccessMethod>,
+    pub access_methods: Option<Vec<super::access_method::AccessMethod>>,
     /// Optional: array of `acs_entrance`.
     #[serde(default)]
-    pub acs_entrances: Vec<super::acs_entrance::AcsEntrance>,
+    pub acs_entrances: Option<Vec<super::acs_entrance::AcsEntrance>>,
     /// Optional: array of `acs_system`.
     #[serde(default)]
-    pub acs_systems: Vec<super::acs_system::AcsSystem>,
+    pub acs_systems: Option<Vec<super::acs_system::AcsSystem>>,
     /// Optional: array of `connected_account`.
     #[serde(default)]
-    pub connected_accounts: Vec<super::connected_account::ConnectedAccount>,
+    pub connected_accounts: Option<Vec<super::connected_account::ConnectedAccount>>,
     /// Optional: array of `device`.
     #[serde(default)]
-    pub devices: Vec<super::device::Device>,
+    pub devices: Option<Vec<super::device::Device>>,
     /// Optional: array of `space`.
     #[serde(default)]
-    pub spaces: Vec<super::space::Space>,
+    pub spaces: Option<Vec<super::space::Space>>,
 }
 
 /// `/user_identities/unmanaged/get answer `user_identity`` in Seam's API spec.

@@ -10,19 +10,19 @@
 pub struct StaffMember {
     /// Optional: array of string.
     #[serde(default)]
-    pub building_keys: Vec<String>,
+    pub building_keys: Option<Vec<String>>,
     /// Optional: array of string.
     #[serde(default)]
-    pub common_area_keys: Vec<String>,
+    pub common_area_keys: Option<Vec<String>>,
     /// Optional: string.
     #[serde(default)]
     pub email_address: Option<String>,
     /// Optional: array of string.
     #[serde(default)]
-    pub facility_keys: Vec<String>,
+    pub facility_keys: Option<Vec<String>>,
     /// Optional: array of string.
     #[serde(default)]
-    pub listing_keys: Vec<String>,
+    pub listing_keys: Option<Vec<String>>,
     /// Required: string.
     pub name: String,
     /// Optional: string.
@@ -30,22 +30,22 @@ pub struct StaffMember {
     pub phone_number: Option<String>,
     /// Optional: array of string.
     #[serde(default)]
-    pub property_keys: Vec<String>,
+    pub property_keys: Option<Vec<String>>,
     /// Optional: array of string.
     #[serde(default)]
-    pub property_listing_keys: Vec<String>,
+    pub property_listing_keys: Option<Vec<String>>,
     /// Optional: array of string.
     #[serde(default)]
-    pub room_keys: Vec<String>,
+    pub room_keys: Option<Vec<String>>,
     /// Optional: array of string.
     #[serde(default)]
-    pub site_keys: Vec<String>,
+    pub site_keys: Option<Vec<String>>,
     /// Optional: array of string.
     #[serde(default)]
-    pub space_keys: Vec<String>,
+    pub space_keys: Option<Vec<String>>,
     /// Required: string.
     pub staff_member_key: String,
     /// Optional: array of string.
     #[serde(default)]
-    pub unit_keys: Vec<String>,
+    pub unit_keys: Option<Vec<String>>,
 }

@@ -54,7 +54,7 @@ pub struct UnmanagedAcsUser {
     pub last_successful_sync_at: Option<String>,
     /// Optional: array of one of several shapes.
     #[serde(default)]
-    pub pending_mutations: Vec<super::acs_user::AcsUserPendingMutation>,
+    pub pending_mutations: Option<Vec<super::acs_user::AcsUserPendingMutation>>,
     /// Optional: string.
     #[serde(default)]
     pub phone_number: Option<String>,

@@ -10,7 +10,7 @@
 pub struct Webhook {
     /// Optional: array of string.
     #[serde(default)]
-    pub event_types: Vec<String>,
+    pub event_types: Option<Vec<String>>,
     /// Optional: string.
     #[serde(default)]
     pub secret: Option<String>,
