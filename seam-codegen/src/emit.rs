@@ -169,12 +169,17 @@ fn render_type(text: &mut String, models: &Models, id: TypeId) {
                 // The derives read deprecated fields; users of them still get the warning.
                 text.push_str("#[allow(deprecated)]\n");
             }
-            text.push_str(
-                "#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]\n#[non_exhaustive]\n",
-            );
+            // `deserialize_object!` decodes plain structs; serde's derive keeps the
+            // other pairs of an object with `additionalProperties` (`flatten`).
+            let derived = additional.is_some() || fields.is_empty();
+            text.push_str(if derived {
+                "#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]\n#[non_exhaustive]\n"
+            } else {
+                "#[derive(Debug, Clone, PartialEq)]\n#[non_exhaustive]\n"
+            });
             writeln!(text, "pub struct {} {{", ty.name).unwrap();
             for field in fields {
-                render_field(text, models, &ty.module, field);
+                render_field(text, models, &ty.module, field, derived);
             }
             if let Some(additional) = additional {
                 text.push_str("/// The other pairs of the object.\n#[serde(flatten)]\n");
@@ -186,6 +191,30 @@ fn render_type(text: &mut String, models: &Models, id: TypeId) {
                 .unwrap();
             }
             text.push_str("}\n");
+            if !derived {
+                writeln!(
+                    text,
+                    "\ncrate::model_support::deserialize_object! {{\n    {} {{",
+                    ty.name
+                )
+                .unwrap();
+                for field in fields {
+                    let kind = if field.optional {
+                        "optional"
+                    } else if field.ty.is_collection() {
+                        "default"
+                    } else {
+                        "required"
+                    };
+                    writeln!(
+                        text,
+                        "        {}: {kind} {:?},",
+                        field.rust_name, field.json_name
+                    )
+                    .unwrap();
+                }
+                text.push_str("    }\n}\n");
+            }
         }
         Def::OpenEnum { values } => {
             text.push_str("crate::model_support::open_enum! {\n");
@@ -233,7 +262,8 @@ fn render_type(text: &mut String, models: &Models, id: TypeId) {
     }
 }
 
-fn render_field(text: &mut String, models: &Models, module: &str, field: &Field) {
+/// `derived`: the struct derives serde's `Deserialize`, so the field needs its attributes.
+fn render_field(text: &mut String, models: &Models, module: &str, field: &Field, derived: bool) {
     let presence = match (field.required, field.nullable) {
         (true, false) if field.ty.is_collection() => "Required (absent decodes as empty)",
         (true, false) => "Required",
@@ -255,15 +285,17 @@ fn render_field(text: &mut String, models: &Models, module: &str, field: &Field)
     if field.deprecated {
         text.push_str("#[deprecated]\n");
     }
-    let mut serde = Vec::new();
-    if field.optional || field.ty.is_collection() {
-        serde.push("default".to_owned());
-    }
-    if field.rust_name.trim_start_matches("r#") != field.json_name {
-        serde.push(format!("rename = {:?}", field.json_name));
-    }
-    if !serde.is_empty() {
-        writeln!(text, "#[serde({})]", serde.join(", ")).unwrap();
+    if derived {
+        let mut serde = Vec::new();
+        if field.optional || field.ty.is_collection() {
+            serde.push("default".to_owned());
+        }
+        if field.rust_name.trim_start_matches("r#") != field.json_name {
+            serde.push(format!("rename = {:?}", field.json_name));
+        }
+        if !serde.is_empty() {
+            writeln!(text, "#[serde({})]", serde.join(", ")).unwrap();
+        }
     }
     let ty = rust_type(models, module, &field.ty);
     let ty = if field.optional {

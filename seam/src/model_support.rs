@@ -104,6 +104,98 @@ macro_rules! tagged_union {
 }
 pub(crate) use tagged_union;
 
+/// `Deserialize` for a generated struct: a map visitor that fills each field by its
+/// JSON name and skips any other property. Smaller than serde's derive (no sequence
+/// form, no field enum), which matters across the hundreds of models.
+///
+/// A field is `required` (absent is an error), `optional` (an `Option`: absent or
+/// null is `None`) or `default` (a collection: absent is empty).
+macro_rules! deserialize_object {
+    ($name:ident { $($field:ident: $kind:ident $json:literal,)+ }) => {
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct ObjectVisitor;
+
+                impl<'de> ::serde::de::Visitor<'de> for ObjectVisitor {
+                    type Value = $name;
+
+                    fn expecting(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        formatter.write_str(concat!("a ", stringify!($name), " object"))
+                    }
+
+                    #[allow(deprecated)]
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
+                        $(let mut $field = None;)+
+                        while let Some(key) = map.next_key::<$crate::model_support::Key<'de>>()? {
+                            match key.as_str() {
+                                $($json => $field = Some(map.next_value()?),)+
+                                _ => {
+                                    map.next_value::<::serde::de::IgnoredAny>()?;
+                                }
+                            }
+                        }
+                        Ok($name {
+                            $($field: $crate::model_support::deserialize_object!(@$kind $field $json),)+
+                        })
+                    }
+                }
+
+                deserializer.deserialize_map(ObjectVisitor)
+            }
+        }
+    };
+    (@required $field:ident $json:literal) => {
+        match $field {
+            Some(value) => value,
+            None => return Err(<A::Error as ::serde::de::Error>::missing_field($json)),
+        }
+    };
+    (@optional $field:ident $json:literal) => {
+        $field.flatten()
+    };
+    (@default $field:ident $json:literal) => {
+        $field.unwrap_or_default()
+    };
+}
+pub(crate) use deserialize_object;
+
+/// An object's key, borrowed from the input when it can be.
+pub(crate) struct Key<'de>(std::borrow::Cow<'de, str>);
+
+impl Key<'_> {
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+
+            fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                formatter.write_str("a property name")
+            }
+
+            fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(key.into()))
+            }
+
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<Key<'de>, E> {
+                Ok(Key(key.to_owned().into()))
+            }
+
+            fn visit_string<E: de::Error>(self, key: String) -> Result<Key<'de>, E> {
+                Ok(Key(key.into()))
+            }
+        }
+
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
 /// Decodes a string, `known` picking the variant of a known value without
 /// allocating; any other value goes to `unknown`.
 pub(crate) fn decode_open_enum<'de, D, T>(

@@ -5,32 +5,26 @@
 /// The `access_code` component schema of Seam's API.
 ///
 /// Seam's reference: <https://docs.seam.co/latest/api/access_codes>.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCode {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Required, nullable: string.
-    #[serde(default)]
     pub code: Option<String>,
     /// Required, nullable: string.
-    #[serde(default)]
     pub common_code_key: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional, nullable: object.
-    #[serde(default)]
     pub dormakaba_oracode_metadata: Option<AccessCodeDormakabaOracodeMetadata>,
     /// Optional, nullable: string (date-time).
-    #[serde(default)]
     pub ends_at: Option<String>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub errors: Vec<AccessCodeError>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_backup: Option<bool>,
     /// Required: boolean.
     pub is_backup_access_code_available: bool,
@@ -43,62 +37,89 @@ pub struct AccessCode {
     /// Required: boolean.
     pub is_one_time_use: bool,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_scheduled_on_device: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_waiting_for_code_assignment: Option<bool>,
     /// Required, nullable: string.
-    #[serde(default)]
     pub name: Option<String>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub pending_mutations: Vec<AccessCodePendingMutation>,
     /// Optional, nullable: string (uuid).
-    #[serde(default)]
     pub pulled_backup_access_code_id: Option<String>,
     /// Optional, nullable: string (date-time).
-    #[serde(default)]
     pub starts_at: Option<String>,
     /// Required: string, one of 5 values.
     pub status: AccessCodeStatus,
     /// Required: string, one of 2 values.
     pub r#type: AccessCodeType,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub warnings: Vec<AccessCodeWarning>,
     /// Required: string (uuid).
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessCode {
+        access_code_id: required "access_code_id",
+        code: optional "code",
+        common_code_key: optional "common_code_key",
+        created_at: required "created_at",
+        device_id: required "device_id",
+        dormakaba_oracode_metadata: optional "dormakaba_oracode_metadata",
+        ends_at: optional "ends_at",
+        errors: default "errors",
+        is_backup: optional "is_backup",
+        is_backup_access_code_available: required "is_backup_access_code_available",
+        is_external_modification_allowed: required "is_external_modification_allowed",
+        is_managed: required "is_managed",
+        is_offline_access_code: required "is_offline_access_code",
+        is_one_time_use: required "is_one_time_use",
+        is_scheduled_on_device: optional "is_scheduled_on_device",
+        is_waiting_for_code_assignment: optional "is_waiting_for_code_assignment",
+        name: optional "name",
+        pending_mutations: default "pending_mutations",
+        pulled_backup_access_code_id: optional "pulled_backup_access_code_id",
+        starts_at: optional "starts_at",
+        status: required "status",
+        r#type: required "type",
+        warnings: default "warnings",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `access_code.dormakaba_oracode_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeDormakabaOracodeMetadata {
     /// Optional: boolean.
-    #[serde(default)]
     pub is_cancellable: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_early_checkin_able: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_extendable: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_overridable: Option<bool>,
     /// Optional: string.
-    #[serde(default)]
     pub site_name: Option<String>,
     /// Optional: number.
-    #[serde(default)]
     pub stay_id: Option<f64>,
     /// Optional: string.
-    #[serde(default)]
     pub user_level_id: Option<String>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub user_level_name: Option<String>,
+}
+
+crate::model_support::deserialize_object! {
+    AccessCodeDormakabaOracodeMetadata {
+        is_cancellable: optional "is_cancellable",
+        is_early_checkin_able: optional "is_early_checkin_able",
+        is_extendable: optional "is_extendable",
+        is_overridable: optional "is_overridable",
+        site_name: optional "site_name",
+        stay_id: optional "stay_id",
+        user_level_id: optional "user_level_id",
+        user_level_name: optional "user_level_name",
+    }
 }
 
 crate::model_support::tagged_union! {
@@ -131,37 +152,50 @@ crate::model_support::tagged_union! {
 }
 
 /// `access_code.errors[][provider_issue]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ProviderIssueAccessCodeError {
     /// Optional: string (date-time).
-    #[serde(default)]
     pub created_at: Option<String>,
     /// Required: boolean.
     pub is_access_code_error: bool,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    ProviderIssueAccessCodeError {
+        created_at: optional "created_at",
+        is_access_code_error: required "is_access_code_error",
+        message: required "message",
+    }
 }
 
 /// `access_code.errors[][failed_to_set_on_device]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FailedToSetOnDeviceAccessCodeError {
     /// Optional: string (date-time).
-    #[serde(default)]
     pub created_at: Option<String>,
     /// Required: boolean.
     pub is_access_code_error: bool,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    FailedToSetOnDeviceAccessCodeError {
+        created_at: optional "created_at",
+        is_access_code_error: required "is_access_code_error",
+        message: required "message",
+    }
 }
 
 /// `access_code.errors[][failed_to_remove_from_device]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FailedToRemoveFromDeviceAccessCodeError {
     /// Optional: string (date-time).
-    #[serde(default)]
     pub created_at: Option<String>,
     /// Required: boolean.
     pub is_access_code_error: bool,
@@ -169,31 +203,45 @@ pub struct FailedToRemoveFromDeviceAccessCodeError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    FailedToRemoveFromDeviceAccessCodeError {
+        created_at: optional "created_at",
+        is_access_code_error: required "is_access_code_error",
+        message: required "message",
+    }
+}
+
 /// `access_code.errors[][duplicate_code_on_device]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DuplicateCodeOnDeviceAccessCodeError {
     /// Optional: string (date-time).
-    #[serde(default)]
     pub created_at: Option<String>,
     /// Required: boolean.
     pub is_access_code_error: bool,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub managed_access_code_id: Option<String>,
     /// Required: string.
     pub message: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub unmanaged_access_code_id: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DuplicateCodeOnDeviceAccessCodeError {
+        created_at: optional "created_at",
+        is_access_code_error: required "is_access_code_error",
+        managed_access_code_id: optional "managed_access_code_id",
+        message: required "message",
+        unmanaged_access_code_id: optional "unmanaged_access_code_id",
+    }
+}
+
 /// `access_code.errors[][no_space_for_access_code_on_device]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NoSpaceForAccessCodeOnDeviceAccessCodeError {
     /// Optional: string (date-time).
-    #[serde(default)]
     pub created_at: Option<String>,
     /// Required: boolean.
     pub is_access_code_error: bool,
@@ -201,23 +249,38 @@ pub struct NoSpaceForAccessCodeOnDeviceAccessCodeError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    NoSpaceForAccessCodeOnDeviceAccessCodeError {
+        created_at: optional "created_at",
+        is_access_code_error: required "is_access_code_error",
+        message: required "message",
+    }
+}
+
 /// `access_code.errors[][conflicting_external_modification]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConflictingExternalModificationAccessCodeError {
     /// Optional: string, one of 2 values.
-    #[serde(default)]
     pub change_type: Option<ConflictingExternalModificationAccessCodeErrorChangeType>,
     /// Optional: string (date-time).
-    #[serde(default)]
     pub created_at: Option<String>,
     /// Required: boolean.
     pub is_access_code_error: bool,
     /// Required: string.
     pub message: String,
     /// Optional: array of object.
-    #[serde(default)]
     pub modified_fields: Option<Vec<ConflictingExternalModificationAccessCodeErrorModifiedField>>,
+}
+
+crate::model_support::deserialize_object! {
+    ConflictingExternalModificationAccessCodeError {
+        change_type: optional "change_type",
+        created_at: optional "created_at",
+        is_access_code_error: required "is_access_code_error",
+        message: required "message",
+        modified_fields: optional "modified_fields",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -231,38 +294,50 @@ crate::model_support::open_enum! {
 }
 
 /// `access_code.errors[][conflicting_external_modification].modified_fields[]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConflictingExternalModificationAccessCodeErrorModifiedField {
     /// Required: string.
     pub field: String,
     /// Required, nullable: string.
-    #[serde(default)]
     pub from: Option<String>,
     /// Required, nullable: string.
-    #[serde(default)]
     pub to: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    ConflictingExternalModificationAccessCodeErrorModifiedField {
+        field: required "field",
+        from: optional "from",
+        to: optional "to",
+    }
+}
+
 /// `access_code.errors[][access_code_inactive]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeInactiveAccessCodeError {
     /// Optional: string (date-time).
-    #[serde(default)]
     pub created_at: Option<String>,
     /// Required: boolean.
     pub is_access_code_error: bool,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    AccessCodeInactiveAccessCodeError {
+        created_at: optional "created_at",
+        is_access_code_error: required "is_access_code_error",
+        message: required "message",
+    }
 }
 
 /// `access_code.errors[][insufficient_permissions]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InsufficientPermissionsAccessCodeError {
     /// Optional: string (date-time).
-    #[serde(default)]
     pub created_at: Option<String>,
     /// Required: boolean.
     pub is_access_code_error: bool,
@@ -270,8 +345,16 @@ pub struct InsufficientPermissionsAccessCodeError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    InsufficientPermissionsAccessCodeError {
+        created_at: optional "created_at",
+        is_access_code_error: required "is_access_code_error",
+        message: required "message",
+    }
+}
+
 /// `access_code.errors[][account_disconnected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccountDisconnectedAccessCodeError {
     /// Required: string (date-time).
@@ -284,8 +367,17 @@ pub struct AccountDisconnectedAccessCodeError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccountDisconnectedAccessCodeError {
+        created_at: required "created_at",
+        is_connected_account_error: required "is_connected_account_error",
+        is_device_error: required "is_device_error",
+        message: required "message",
+    }
+}
+
 /// `access_code.errors[][salto_ks_subscription_limit_exceeded]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SaltoKsSubscriptionLimitExceededAccessCodeError {
     /// Required: string (date-time).
@@ -298,8 +390,17 @@ pub struct SaltoKsSubscriptionLimitExceededAccessCodeError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    SaltoKsSubscriptionLimitExceededAccessCodeError {
+        created_at: required "created_at",
+        is_connected_account_error: required "is_connected_account_error",
+        is_device_error: required "is_device_error",
+        message: required "message",
+    }
+}
+
 /// `access_code.errors[][dormakaba_sites_disconnected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DormakabaSitesDisconnectedAccessCodeError {
     /// Required: string (date-time).
@@ -312,10 +413,19 @@ pub struct DormakabaSitesDisconnectedAccessCodeError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    DormakabaSitesDisconnectedAccessCodeError {
+        created_at: required "created_at",
+        is_connected_account_error: required "is_connected_account_error",
+        is_device_error: required "is_device_error",
+        message: required "message",
+    }
+}
+
 /// `access_code.errors[][device_offline]` in Seam's API spec.
 ///
 /// Deprecated in the spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceOfflineAccessCodeError {
     /// Required: string (date-time).
@@ -326,8 +436,16 @@ pub struct DeviceOfflineAccessCodeError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    DeviceOfflineAccessCodeError {
+        created_at: required "created_at",
+        is_device_error: required "is_device_error",
+        message: required "message",
+    }
+}
+
 /// `access_code.errors[][device_removed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceRemovedAccessCodeError {
     /// Required: string (date-time).
@@ -338,8 +456,16 @@ pub struct DeviceRemovedAccessCodeError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    DeviceRemovedAccessCodeError {
+        created_at: required "created_at",
+        is_device_error: required "is_device_error",
+        message: required "message",
+    }
+}
+
 /// `access_code.errors[][hub_disconnected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct HubDisconnectedAccessCodeError {
     /// Required: string (date-time).
@@ -350,8 +476,16 @@ pub struct HubDisconnectedAccessCodeError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    HubDisconnectedAccessCodeError {
+        created_at: required "created_at",
+        is_device_error: required "is_device_error",
+        message: required "message",
+    }
+}
+
 /// `access_code.errors[][device_disconnected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceDisconnectedAccessCodeError {
     /// Required: string (date-time).
@@ -362,8 +496,16 @@ pub struct DeviceDisconnectedAccessCodeError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    DeviceDisconnectedAccessCodeError {
+        created_at: required "created_at",
+        is_device_error: required "is_device_error",
+        message: required "message",
+    }
+}
+
 /// `access_code.errors[][empty_backup_access_code_pool]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EmptyBackupAccessCodePoolAccessCodeError {
     /// Required: string (date-time).
@@ -374,8 +516,16 @@ pub struct EmptyBackupAccessCodePoolAccessCodeError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    EmptyBackupAccessCodePoolAccessCodeError {
+        created_at: required "created_at",
+        is_device_error: required "is_device_error",
+        message: required "message",
+    }
+}
+
 /// `access_code.errors[][august_lock_not_authorized]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AugustLockNotAuthorizedAccessCodeError {
     /// Required: string (date-time).
@@ -386,8 +536,16 @@ pub struct AugustLockNotAuthorizedAccessCodeError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    AugustLockNotAuthorizedAccessCodeError {
+        created_at: required "created_at",
+        is_device_error: required "is_device_error",
+        message: required "message",
+    }
+}
+
 /// `access_code.errors[][missing_device_credentials]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MissingDeviceCredentialsAccessCodeError {
     /// Required: string (date-time).
@@ -398,8 +556,16 @@ pub struct MissingDeviceCredentialsAccessCodeError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    MissingDeviceCredentialsAccessCodeError {
+        created_at: required "created_at",
+        is_device_error: required "is_device_error",
+        message: required "message",
+    }
+}
+
 /// `access_code.errors[][auxiliary_heat_running]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AuxiliaryHeatRunningAccessCodeError {
     /// Required: string (date-time).
@@ -410,8 +576,16 @@ pub struct AuxiliaryHeatRunningAccessCodeError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    AuxiliaryHeatRunningAccessCodeError {
+        created_at: required "created_at",
+        is_device_error: required "is_device_error",
+        message: required "message",
+    }
+}
+
 /// `access_code.errors[][subscription_required]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriptionRequiredAccessCodeError {
     /// Required: string (date-time).
@@ -422,20 +596,35 @@ pub struct SubscriptionRequiredAccessCodeError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    SubscriptionRequiredAccessCodeError {
+        created_at: required "created_at",
+        is_device_error: required "is_device_error",
+        message: required "message",
+    }
+}
+
 /// `access_code.errors[][bridge_disconnected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BridgeDisconnectedAccessCodeError {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_bridge_error: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_connected_account_error: Option<bool>,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    BridgeDisconnectedAccessCodeError {
+        created_at: required "created_at",
+        is_bridge_error: optional "is_bridge_error",
+        is_connected_account_error: optional "is_connected_account_error",
+        message: required "message",
+    }
 }
 
 crate::model_support::tagged_union! {
@@ -453,7 +642,7 @@ crate::model_support::tagged_union! {
 }
 
 /// `access_code.pending_mutations[][creating]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreatingAccessCodePendingMutation {
     /// Required: string (date-time).
@@ -462,8 +651,15 @@ pub struct CreatingAccessCodePendingMutation {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    CreatingAccessCodePendingMutation {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `access_code.pending_mutations[][deferring_creation]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeferringCreationAccessCodePendingMutation {
     /// Required: string (date-time).
@@ -474,8 +670,16 @@ pub struct DeferringCreationAccessCodePendingMutation {
     pub scheduled_at: String,
 }
 
+crate::model_support::deserialize_object! {
+    DeferringCreationAccessCodePendingMutation {
+        created_at: required "created_at",
+        message: required "message",
+        scheduled_at: required "scheduled_at",
+    }
+}
+
 /// `access_code.pending_mutations[][deleting]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeletingAccessCodePendingMutation {
     /// Required: string (date-time).
@@ -484,8 +688,15 @@ pub struct DeletingAccessCodePendingMutation {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    DeletingAccessCodePendingMutation {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `access_code.pending_mutations[][updating_code]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingCodeAccessCodePendingMutation {
     /// Required: string (date-time).
@@ -498,17 +709,31 @@ pub struct UpdatingCodeAccessCodePendingMutation {
     pub to: UpdatingCodeAccessCodePendingMutationFrom,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingCodeAccessCodePendingMutation {
+        created_at: required "created_at",
+        from: required "from",
+        message: required "message",
+        to: required "to",
+    }
+}
+
 /// `access_code.pending_mutations[][updating_code].from` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingCodeAccessCodePendingMutationFrom {
     /// Required, nullable: string.
-    #[serde(default)]
     pub code: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingCodeAccessCodePendingMutationFrom {
+        code: optional "code",
+    }
+}
+
 /// `access_code.pending_mutations[][updating_name]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingNameAccessCodePendingMutation {
     /// Required: string (date-time).
@@ -521,17 +746,31 @@ pub struct UpdatingNameAccessCodePendingMutation {
     pub to: UpdatingNameAccessCodePendingMutationFrom,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingNameAccessCodePendingMutation {
+        created_at: required "created_at",
+        from: required "from",
+        message: required "message",
+        to: required "to",
+    }
+}
+
 /// `access_code.pending_mutations[][updating_name].from` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingNameAccessCodePendingMutationFrom {
     /// Required, nullable: string.
-    #[serde(default)]
     pub name: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingNameAccessCodePendingMutationFrom {
+        name: optional "name",
+    }
+}
+
 /// `access_code.pending_mutations[][updating_time_frame]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingTimeFrameAccessCodePendingMutation {
     /// Required: string (date-time).
@@ -544,16 +783,30 @@ pub struct UpdatingTimeFrameAccessCodePendingMutation {
     pub to: UpdatingTimeFrameAccessCodePendingMutationFrom,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingTimeFrameAccessCodePendingMutation {
+        created_at: required "created_at",
+        from: required "from",
+        message: required "message",
+        to: required "to",
+    }
+}
+
 /// `access_code.pending_mutations[][updating_time_frame].from` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingTimeFrameAccessCodePendingMutationFrom {
     /// Required, nullable: string (date-time).
-    #[serde(default)]
     pub ends_at: Option<String>,
     /// Required, nullable: string (date-time).
-    #[serde(default)]
     pub starts_at: Option<String>,
+}
+
+crate::model_support::deserialize_object! {
+    UpdatingTimeFrameAccessCodePendingMutationFrom {
+        ends_at: optional "ends_at",
+        starts_at: optional "starts_at",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -599,128 +852,194 @@ crate::model_support::tagged_union! {
 }
 
 /// `access_code.warnings[][code_rotates_periodically]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CodeRotatesPeriodicallyAccessCodeWarning {
     /// Optional: string (date-time).
-    #[serde(default)]
     pub created_at: Option<String>,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    CodeRotatesPeriodicallyAccessCodeWarning {
+        created_at: optional "created_at",
+        message: required "message",
+    }
 }
 
 /// `access_code.warnings[][time_frame_adjusted_for_unknown_time_zone]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TimeFrameAdjustedForUnknownTimeZoneAccessCodeWarning {
     /// Optional: string (date-time).
-    #[serde(default)]
     pub created_at: Option<String>,
     /// Required: string.
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    TimeFrameAdjustedForUnknownTimeZoneAccessCodeWarning {
+        created_at: optional "created_at",
+        message: required "message",
+    }
+}
+
 /// `access_code.warnings[][external_modification_in_effect]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ExternalModificationInEffectAccessCodeWarning {
     /// Optional: string, one of 2 values.
-    #[serde(default)]
     pub change_type: Option<ConflictingExternalModificationAccessCodeErrorChangeType>,
     /// Optional: string (date-time).
-    #[serde(default)]
     pub created_at: Option<String>,
     /// Required: string.
     pub message: String,
     /// Optional: array of object.
-    #[serde(default)]
     pub modified_fields: Option<Vec<ConflictingExternalModificationAccessCodeErrorModifiedField>>,
 }
 
+crate::model_support::deserialize_object! {
+    ExternalModificationInEffectAccessCodeWarning {
+        change_type: optional "change_type",
+        created_at: optional "created_at",
+        message: required "message",
+        modified_fields: optional "modified_fields",
+    }
+}
+
 /// `access_code.warnings[][delay_in_setting_on_device]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DelayInSettingOnDeviceAccessCodeWarning {
     /// Optional: string (date-time).
-    #[serde(default)]
     pub created_at: Option<String>,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    DelayInSettingOnDeviceAccessCodeWarning {
+        created_at: optional "created_at",
+        message: required "message",
+    }
 }
 
 /// `access_code.warnings[][delay_in_removing_from_device]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DelayInRemovingFromDeviceAccessCodeWarning {
     /// Optional: string (date-time).
-    #[serde(default)]
     pub created_at: Option<String>,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    DelayInRemovingFromDeviceAccessCodeWarning {
+        created_at: optional "created_at",
+        message: required "message",
+    }
 }
 
 /// `access_code.warnings[][third_party_integration_detected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ThirdPartyIntegrationDetectedAccessCodeWarning {
     /// Optional: string (date-time).
-    #[serde(default)]
     pub created_at: Option<String>,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    ThirdPartyIntegrationDetectedAccessCodeWarning {
+        created_at: optional "created_at",
+        message: required "message",
+    }
 }
 
 /// `access_code.warnings[][igloo_algopin_must_be_used_within_24_hours]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct IglooAlgopinMustBeUsedWithin24HoursAccessCodeWarning {
     /// Optional: string (date-time).
-    #[serde(default)]
     pub created_at: Option<String>,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    IglooAlgopinMustBeUsedWithin24HoursAccessCodeWarning {
+        created_at: optional "created_at",
+        message: required "message",
+    }
 }
 
 /// `access_code.warnings[][management_transferred]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ManagementTransferredAccessCodeWarning {
     /// Optional: string (date-time).
-    #[serde(default)]
     pub created_at: Option<String>,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    ManagementTransferredAccessCodeWarning {
+        created_at: optional "created_at",
+        message: required "message",
+    }
 }
 
 /// `access_code.warnings[][using_backup_access_code]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UsingBackupAccessCodeAccessCodeWarning {
     /// Optional: string (date-time).
-    #[serde(default)]
     pub created_at: Option<String>,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    UsingBackupAccessCodeAccessCodeWarning {
+        created_at: optional "created_at",
+        message: required "message",
+    }
 }
 
 /// `access_code.warnings[][being_deleted]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BeingDeletedAccessCodeWarning {
     /// Optional: string (date-time).
-    #[serde(default)]
     pub created_at: Option<String>,
     /// Required: string.
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    BeingDeletedAccessCodeWarning {
+        created_at: optional "created_at",
+        message: required "message",
+    }
+}
+
 /// `access_code.warnings[][unknown_issue_with_access_code]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnknownIssueWithAccessCodeAccessCodeWarning {
     /// Optional: string (date-time).
-    #[serde(default)]
     pub created_at: Option<String>,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    UnknownIssueWithAccessCodeAccessCodeWarning {
+        created_at: optional "created_at",
+        message: required "message",
+    }
 }

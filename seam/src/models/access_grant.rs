@@ -8,64 +8,75 @@
 ///
 /// Early access (a draft) in the spec.
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessGrant {
     /// Required: string (uuid).
     pub access_grant_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub access_grant_key: Option<String>,
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub access_method_ids: Vec<String>,
     /// Optional: string.
-    #[serde(default)]
     pub client_session_token: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub customization_profile_id: Option<String>,
     /// Required: string.
     pub display_name: String,
     /// Required, nullable: string (date-time).
-    #[serde(default)]
     pub ends_at: Option<String>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub errors: Vec<AccessGrantError>,
     /// Optional: string (uri).
-    #[serde(default)]
     pub instant_key_url: Option<String>,
     /// Required (absent decodes as empty): array of string (uuid). Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub location_ids: Vec<String>,
     /// Required, nullable: string.
-    #[serde(default)]
     pub name: Option<String>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub pending_mutations: Vec<AccessGrantPendingMutation>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub requested_access_methods: Vec<AccessGrantRequestedAccessMethod>,
     /// Optional: string.
-    #[serde(default)]
     pub reservation_key: Option<String>,
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub space_ids: Vec<String>,
     /// Required: string (date-time).
     pub starts_at: String,
     /// Required: string (uuid).
     pub user_identity_id: String,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub warnings: Vec<AccessGrantWarning>,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    AccessGrant {
+        access_grant_id: required "access_grant_id",
+        access_grant_key: optional "access_grant_key",
+        access_method_ids: default "access_method_ids",
+        client_session_token: optional "client_session_token",
+        created_at: required "created_at",
+        customization_profile_id: optional "customization_profile_id",
+        display_name: required "display_name",
+        ends_at: optional "ends_at",
+        errors: default "errors",
+        instant_key_url: optional "instant_key_url",
+        location_ids: default "location_ids",
+        name: optional "name",
+        pending_mutations: default "pending_mutations",
+        requested_access_methods: default "requested_access_methods",
+        reservation_key: optional "reservation_key",
+        space_ids: default "space_ids",
+        starts_at: required "starts_at",
+        user_identity_id: required "user_identity_id",
+        warnings: default "warnings",
+        workspace_id: required "workspace_id",
+    }
 }
 
 crate::model_support::tagged_union! {
@@ -78,7 +89,7 @@ crate::model_support::tagged_union! {
 }
 
 /// `access_grant.errors[][cannot_create_requested_access_methods]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CannotCreateRequestedAccessMethodsAccessGrantError {
     /// Required: string (date-time).
@@ -86,8 +97,15 @@ pub struct CannotCreateRequestedAccessMethodsAccessGrantError {
     /// Required: string.
     pub message: String,
     /// Optional: array of string (uuid).
-    #[serde(default)]
     pub missing_device_ids: Option<Vec<String>>,
+}
+
+crate::model_support::deserialize_object! {
+    CannotCreateRequestedAccessMethodsAccessGrantError {
+        created_at: required "created_at",
+        message: required "message",
+        missing_device_ids: optional "missing_device_ids",
+    }
 }
 
 crate::model_support::tagged_union! {
@@ -101,7 +119,7 @@ crate::model_support::tagged_union! {
 }
 
 /// `access_grant.pending_mutations[][updating_spaces]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingSpacesAccessGrantPendingMutation {
     /// Required: string (date-time).
@@ -114,33 +132,51 @@ pub struct UpdatingSpacesAccessGrantPendingMutation {
     pub to: UpdatingSpacesAccessGrantPendingMutationTo,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingSpacesAccessGrantPendingMutation {
+        created_at: required "created_at",
+        from: required "from",
+        message: required "message",
+        to: required "to",
+    }
+}
+
 /// `access_grant.pending_mutations[][updating_spaces].from` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingSpacesAccessGrantPendingMutationFrom {
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub device_ids: Vec<String>,
+}
+
+crate::model_support::deserialize_object! {
+    UpdatingSpacesAccessGrantPendingMutationFrom {
+        device_ids: default "device_ids",
+    }
 }
 
 /// `access_grant.pending_mutations[][updating_spaces].to` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingSpacesAccessGrantPendingMutationTo {
     /// Optional, nullable: string.
-    #[serde(default)]
     pub common_code_key: Option<String>,
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub device_ids: Vec<String>,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingSpacesAccessGrantPendingMutationTo {
+        common_code_key: optional "common_code_key",
+        device_ids: default "device_ids",
+    }
+}
+
 /// `access_grant.pending_mutations[][updating_access_times]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingAccessTimesAccessGrantPendingMutation {
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub access_method_ids: Vec<String>,
     /// Required: string (date-time).
     pub created_at: String,
@@ -152,25 +188,43 @@ pub struct UpdatingAccessTimesAccessGrantPendingMutation {
     pub to: super::access_code::UpdatingTimeFrameAccessCodePendingMutationFrom,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingAccessTimesAccessGrantPendingMutation {
+        access_method_ids: default "access_method_ids",
+        created_at: required "created_at",
+        from: required "from",
+        message: required "message",
+        to: required "to",
+    }
+}
+
 /// `access_grant.requested_access_methods[]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessGrantRequestedAccessMethod {
     /// Optional: string, at least 4 characters, at most 9 characters, matching `^\d+$`.
-    #[serde(default)]
     pub code: Option<String>,
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub created_access_method_ids: Vec<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Required: string.
     pub display_name: String,
     /// Optional: integer, ≥ 1.
-    #[serde(default)]
     pub instant_key_max_use_count: Option<u64>,
     /// Required: string, one of 4 values.
     pub mode: AccessGrantRequestedAccessMethodMode,
+}
+
+crate::model_support::deserialize_object! {
+    AccessGrantRequestedAccessMethod {
+        code: optional "code",
+        created_access_method_ids: default "created_access_method_ids",
+        created_at: required "created_at",
+        display_name: required "display_name",
+        instant_key_max_use_count: optional "instant_key_max_use_count",
+        mode: required "mode",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -201,7 +255,7 @@ crate::model_support::tagged_union! {
 }
 
 /// `access_grant.warnings[][being_deleted]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BeingDeletedAccessGrantWarning {
     /// Required: string (date-time).
@@ -210,8 +264,15 @@ pub struct BeingDeletedAccessGrantWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    BeingDeletedAccessGrantWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `access_grant.warnings[][underprovisioned_access]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnderprovisionedAccessAccessGrantWarning {
     /// Required: string (date-time).
@@ -220,21 +281,35 @@ pub struct UnderprovisionedAccessAccessGrantWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    UnderprovisionedAccessAccessGrantWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `access_grant.warnings[][overprovisioned_access]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OverprovisionedAccessAccessGrantWarning {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: array of object.
-    #[serde(default)]
     pub failed_devices: Option<Vec<OverprovisionedAccessAccessGrantWarningFailedDevice>>,
     /// Required: string.
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    OverprovisionedAccessAccessGrantWarning {
+        created_at: required "created_at",
+        failed_devices: optional "failed_devices",
+        message: required "message",
+    }
+}
+
 /// `access_grant.warnings[][overprovisioned_access].failed_devices[]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OverprovisionedAccessAccessGrantWarningFailedDevice {
     /// Required: string (uuid).
@@ -245,12 +320,19 @@ pub struct OverprovisionedAccessAccessGrantWarningFailedDevice {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    OverprovisionedAccessAccessGrantWarningFailedDevice {
+        device_id: required "device_id",
+        error_code: required "error_code",
+        message: required "message",
+    }
+}
+
 /// `access_grant.warnings[][updating_access_times]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingAccessTimesAccessGrantWarning {
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub access_method_ids: Vec<String>,
     /// Required: string (date-time).
     pub created_at: String,
@@ -258,8 +340,16 @@ pub struct UpdatingAccessTimesAccessGrantWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingAccessTimesAccessGrantWarning {
+        access_method_ids: default "access_method_ids",
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `access_grant.warnings[][requested_code_unavailable]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RequestedCodeUnavailableAccessGrantWarning {
     /// Required: string (date-time).
@@ -274,8 +364,18 @@ pub struct RequestedCodeUnavailableAccessGrantWarning {
     pub original_code: String,
 }
 
+crate::model_support::deserialize_object! {
+    RequestedCodeUnavailableAccessGrantWarning {
+        created_at: required "created_at",
+        device_id: required "device_id",
+        message: required "message",
+        new_code: required "new_code",
+        original_code: required "original_code",
+    }
+}
+
 /// `access_grant.warnings[][device_does_not_support_access_codes]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceDoesNotSupportAccessCodesAccessGrantWarning {
     /// Required: string (date-time).
@@ -286,8 +386,16 @@ pub struct DeviceDoesNotSupportAccessCodesAccessGrantWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    DeviceDoesNotSupportAccessCodesAccessGrantWarning {
+        created_at: required "created_at",
+        device_id: required "device_id",
+        message: required "message",
+    }
+}
+
 /// `access_grant.warnings[][device_time_constraints_violated]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceTimeConstraintsViolatedAccessGrantWarning {
     /// Required: string (date-time).
@@ -298,6 +406,15 @@ pub struct DeviceTimeConstraintsViolatedAccessGrantWarning {
     pub message: String,
     /// Required: string, one of 3 values.
     pub reason: DeviceTimeConstraintsViolatedAccessGrantWarningReason,
+}
+
+crate::model_support::deserialize_object! {
+    DeviceTimeConstraintsViolatedAccessGrantWarning {
+        created_at: required "created_at",
+        device_id: required "device_id",
+        message: required "message",
+        reason: required "reason",
+    }
 }
 
 crate::model_support::open_enum! {

@@ -7,57 +7,68 @@
 /// Seam's reference: <https://docs.seam.co/latest/api/access_methods>.
 ///
 /// Early access (a draft) in the spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessMethod {
     /// Required: string (uuid).
     pub access_method_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub client_session_token: Option<String>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub code: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub customization_profile_id: Option<String>,
     /// Required: string.
     pub display_name: String,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub errors: Vec<AccessMethodError>,
     /// Optional: string (uri).
-    #[serde(default)]
     pub instant_key_url: Option<String>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_assignment_required: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_encoding_required: Option<bool>,
     /// Required: boolean.
     pub is_issued: bool,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_ready_for_assignment: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_ready_for_encoding: Option<bool>,
     /// Required, nullable: string (date-time).
-    #[serde(default)]
     pub issued_at: Option<String>,
     /// Required: string, one of 4 values.
     pub mode: super::access_grant::AccessGrantRequestedAccessMethodMode,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub pending_mutations: Vec<AccessMethodPendingMutation>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub warnings: Vec<AccessMethodWarning>,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    AccessMethod {
+        access_method_id: required "access_method_id",
+        client_session_token: optional "client_session_token",
+        code: optional "code",
+        created_at: required "created_at",
+        customization_profile_id: optional "customization_profile_id",
+        display_name: required "display_name",
+        errors: default "errors",
+        instant_key_url: optional "instant_key_url",
+        is_assignment_required: optional "is_assignment_required",
+        is_encoding_required: optional "is_encoding_required",
+        is_issued: required "is_issued",
+        is_ready_for_assignment: optional "is_ready_for_assignment",
+        is_ready_for_encoding: optional "is_ready_for_encoding",
+        issued_at: optional "issued_at",
+        mode: required "mode",
+        pending_mutations: default "pending_mutations",
+        warnings: default "warnings",
+        workspace_id: required "workspace_id",
+    }
 }
 
 crate::model_support::tagged_union! {
@@ -70,13 +81,20 @@ crate::model_support::tagged_union! {
 }
 
 /// `access_method.errors[][failed_to_issue]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FailedToIssueAccessMethodError {
     /// Required: string (date-time).
     pub created_at: String,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    FailedToIssueAccessMethodError {
+        created_at: required "created_at",
+        message: required "message",
+    }
 }
 
 crate::model_support::tagged_union! {
@@ -91,7 +109,7 @@ crate::model_support::tagged_union! {
 }
 
 /// `access_method.pending_mutations[][provisioning_access]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ProvisioningAccessAccessMethodPendingMutation {
     /// Required: string (date-time).
@@ -104,8 +122,17 @@ pub struct ProvisioningAccessAccessMethodPendingMutation {
     pub to: super::access_grant::UpdatingSpacesAccessGrantPendingMutationFrom,
 }
 
+crate::model_support::deserialize_object! {
+    ProvisioningAccessAccessMethodPendingMutation {
+        created_at: required "created_at",
+        from: required "from",
+        message: required "message",
+        to: required "to",
+    }
+}
+
 /// `access_method.pending_mutations[][revoking_access]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RevokingAccessAccessMethodPendingMutation {
     /// Required: string (date-time).
@@ -118,8 +145,17 @@ pub struct RevokingAccessAccessMethodPendingMutation {
     pub to: super::access_grant::UpdatingSpacesAccessGrantPendingMutationFrom,
 }
 
+crate::model_support::deserialize_object! {
+    RevokingAccessAccessMethodPendingMutation {
+        created_at: required "created_at",
+        from: required "from",
+        message: required "message",
+        to: required "to",
+    }
+}
+
 /// `access_method.pending_mutations[][updating_access_times]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingAccessTimesAccessMethodPendingMutation {
     /// Required: string (date-time).
@@ -130,6 +166,15 @@ pub struct UpdatingAccessTimesAccessMethodPendingMutation {
     pub message: String,
     /// Required: object.
     pub to: super::access_code::UpdatingTimeFrameAccessCodePendingMutationFrom,
+}
+
+crate::model_support::deserialize_object! {
+    UpdatingAccessTimesAccessMethodPendingMutation {
+        created_at: required "created_at",
+        from: required "from",
+        message: required "message",
+        to: required "to",
+    }
 }
 
 crate::model_support::tagged_union! {
@@ -145,7 +190,7 @@ crate::model_support::tagged_union! {
 }
 
 /// `access_method.warnings[][updating_access_times]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingAccessTimesAccessMethodWarning {
     /// Required: string (date-time).
@@ -154,8 +199,15 @@ pub struct UpdatingAccessTimesAccessMethodWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingAccessTimesAccessMethodWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `access_method.warnings[][pulled_backup_access_code]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PulledBackupAccessCodeAccessMethodWarning {
     /// Required: string (date-time).
@@ -163,16 +215,30 @@ pub struct PulledBackupAccessCodeAccessMethodWarning {
     /// Required: string.
     pub message: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub original_access_method_id: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    PulledBackupAccessCodeAccessMethodWarning {
+        created_at: required "created_at",
+        message: required "message",
+        original_access_method_id: optional "original_access_method_id",
+    }
+}
+
 /// `access_method.warnings[][delay_in_issuing]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DelayInIssuingAccessMethodWarning {
     /// Required: string (date-time).
     pub created_at: String,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    DelayInIssuingAccessMethodWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
 }

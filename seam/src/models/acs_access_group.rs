@@ -6,7 +6,7 @@
 ///
 /// Seam's reference: <https://docs.seam.co/latest/api/acs/access_groups>.
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsAccessGroup {
     /// Required: string, one of 9 values. Deprecated.
@@ -16,7 +16,6 @@ pub struct AcsAccessGroup {
     #[deprecated]
     pub access_group_type_display_name: String,
     /// Optional: object.
-    #[serde(default)]
     pub access_schedule: Option<AcsAccessGroupAccessSchedule>,
     /// Required: string (uuid).
     pub acs_access_group_id: String,
@@ -29,7 +28,6 @@ pub struct AcsAccessGroup {
     /// Required: string.
     pub display_name: String,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub errors: Vec<AcsAccessGroupError>,
     /// Required: string, one of 9 values.
     pub external_type: AcsAccessGroupAccessGroupType,
@@ -40,13 +38,32 @@ pub struct AcsAccessGroup {
     /// Required: string.
     pub name: String,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub pending_mutations: Vec<AcsAccessGroupPendingMutation>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub warnings: Vec<AcsAccessGroupWarning>,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    AcsAccessGroup {
+        access_group_type: required "access_group_type",
+        access_group_type_display_name: required "access_group_type_display_name",
+        access_schedule: optional "access_schedule",
+        acs_access_group_id: required "acs_access_group_id",
+        acs_system_id: required "acs_system_id",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        display_name: required "display_name",
+        errors: default "errors",
+        external_type: required "external_type",
+        external_type_display_name: required "external_type_display_name",
+        is_managed: required "is_managed",
+        name: required "name",
+        pending_mutations: default "pending_mutations",
+        warnings: default "warnings",
+        workspace_id: required "workspace_id",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -69,14 +86,20 @@ crate::model_support::open_enum! {
 }
 
 /// `acs_access_group.access_schedule` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsAccessGroupAccessSchedule {
     /// Required, nullable: string (date-time).
-    #[serde(default)]
     pub ends_at: Option<String>,
     /// Required: string (date-time).
     pub starts_at: String,
+}
+
+crate::model_support::deserialize_object! {
+    AcsAccessGroupAccessSchedule {
+        ends_at: optional "ends_at",
+        starts_at: required "starts_at",
+    }
 }
 
 crate::model_support::tagged_union! {
@@ -89,13 +112,20 @@ crate::model_support::tagged_union! {
 }
 
 /// `acs_access_group.errors[][failed_to_create_on_acs_system]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FailedToCreateOnAcsSystemAcsAccessGroupError {
     /// Required: string (date-time).
     pub created_at: String,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    FailedToCreateOnAcsSystemAcsAccessGroupError {
+        created_at: required "created_at",
+        message: required "message",
+    }
 }
 
 crate::model_support::tagged_union! {
@@ -115,7 +145,7 @@ crate::model_support::tagged_union! {
 }
 
 /// `acs_access_group.pending_mutations[][deferring_deletion]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeferringDeletionAcsAccessGroupPendingMutation {
     /// Required: string (date-time).
@@ -124,8 +154,15 @@ pub struct DeferringDeletionAcsAccessGroupPendingMutation {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    DeferringDeletionAcsAccessGroupPendingMutation {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `acs_access_group.pending_mutations[][updating_group_information]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingGroupInformationAcsAccessGroupPendingMutation {
     /// Required: string (date-time).
@@ -138,17 +175,31 @@ pub struct UpdatingGroupInformationAcsAccessGroupPendingMutation {
     pub to: UpdatingGroupInformationAcsAccessGroupPendingMutationFrom,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingGroupInformationAcsAccessGroupPendingMutation {
+        created_at: required "created_at",
+        from: required "from",
+        message: required "message",
+        to: required "to",
+    }
+}
+
 /// `acs_access_group.pending_mutations[][updating_group_information].from` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingGroupInformationAcsAccessGroupPendingMutationFrom {
     /// Optional, nullable: string.
-    #[serde(default)]
     pub name: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingGroupInformationAcsAccessGroupPendingMutationFrom {
+        name: optional "name",
+    }
+}
+
 /// `acs_access_group.pending_mutations[][updating_access_schedule]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingAccessScheduleAcsAccessGroupPendingMutation {
     /// Required: string (date-time).
@@ -161,8 +212,17 @@ pub struct UpdatingAccessScheduleAcsAccessGroupPendingMutation {
     pub to: super::access_code::UpdatingTimeFrameAccessCodePendingMutationFrom,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingAccessScheduleAcsAccessGroupPendingMutation {
+        created_at: required "created_at",
+        from: required "from",
+        message: required "message",
+        to: required "to",
+    }
+}
+
 /// `acs_access_group.pending_mutations[][updating_user_membership]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingUserMembershipAcsAccessGroupPendingMutation {
     /// Required: string (date-time).
@@ -175,17 +235,31 @@ pub struct UpdatingUserMembershipAcsAccessGroupPendingMutation {
     pub to: UpdatingUserMembershipAcsAccessGroupPendingMutationFrom,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingUserMembershipAcsAccessGroupPendingMutation {
+        created_at: required "created_at",
+        from: required "from",
+        message: required "message",
+        to: required "to",
+    }
+}
+
 /// `acs_access_group.pending_mutations[][updating_user_membership].from` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingUserMembershipAcsAccessGroupPendingMutationFrom {
     /// Required, nullable: string (uuid).
-    #[serde(default)]
     pub acs_user_id: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingUserMembershipAcsAccessGroupPendingMutationFrom {
+        acs_user_id: optional "acs_user_id",
+    }
+}
+
 /// `acs_access_group.pending_mutations[][updating_entrance_membership]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingEntranceMembershipAcsAccessGroupPendingMutation {
     /// Required: string (date-time).
@@ -198,17 +272,31 @@ pub struct UpdatingEntranceMembershipAcsAccessGroupPendingMutation {
     pub to: UpdatingEntranceMembershipAcsAccessGroupPendingMutationFrom,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingEntranceMembershipAcsAccessGroupPendingMutation {
+        created_at: required "created_at",
+        from: required "from",
+        message: required "message",
+        to: required "to",
+    }
+}
+
 /// `acs_access_group.pending_mutations[][updating_entrance_membership].from` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingEntranceMembershipAcsAccessGroupPendingMutationFrom {
     /// Required, nullable: string (uuid).
-    #[serde(default)]
     pub acs_entrance_id: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingEntranceMembershipAcsAccessGroupPendingMutationFrom {
+        acs_entrance_id: optional "acs_entrance_id",
+    }
+}
+
 /// `acs_access_group.pending_mutations[][deferring_user_membership_update]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeferringUserMembershipUpdateAcsAccessGroupPendingMutation {
     /// Required: string (uuid).
@@ -219,6 +307,15 @@ pub struct DeferringUserMembershipUpdateAcsAccessGroupPendingMutation {
     pub message: String,
     /// Required: string, one of 2 values.
     pub variant: DeferringUserMembershipUpdateAcsAccessGroupPendingMutationVariant,
+}
+
+crate::model_support::deserialize_object! {
+    DeferringUserMembershipUpdateAcsAccessGroupPendingMutation {
+        acs_user_id: required "acs_user_id",
+        created_at: required "created_at",
+        message: required "message",
+        variant: required "variant",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -242,11 +339,18 @@ crate::model_support::tagged_union! {
 }
 
 /// `acs_access_group.warnings[][unknown_issue_with_acs_access_group]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnknownIssueWithAcsAccessGroupAcsAccessGroupWarning {
     /// Required: string (date-time).
     pub created_at: String,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    UnknownIssueWithAcsAccessGroupAcsAccessGroupWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
 }

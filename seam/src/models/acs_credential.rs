@@ -5,7 +5,7 @@
 /// The `acs_credential` component schema of Seam's API.
 ///
 /// Seam's reference: <https://docs.seam.co/latest/api/acs/credentials>.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsCredential {
     /// Required: string, one of 4 values.
@@ -13,21 +13,16 @@ pub struct AcsCredential {
     /// Required: string (uuid).
     pub acs_credential_id: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub acs_credential_pool_id: Option<String>,
     /// Required: string (uuid).
     pub acs_system_id: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub acs_user_id: Option<String>,
     /// Optional: object.
-    #[serde(default)]
     pub assa_abloy_vostio_metadata: Option<AcsCredentialAssaAbloyVostioMetadata>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub card_number: Option<String>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub code: Option<String>,
     /// Required: string (uuid).
     pub connected_account_id: String,
@@ -36,82 +31,105 @@ pub struct AcsCredential {
     /// Required: string, at least 1 characters.
     pub display_name: String,
     /// Optional: string.
-    #[serde(default)]
     pub ends_at: Option<String>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub errors: Vec<AcsCredentialError>,
     /// Optional: string, one of 13 values.
-    #[serde(default)]
     pub external_type: Option<AcsCredentialExternalType>,
     /// Optional: string.
-    #[serde(default)]
     pub external_type_display_name: Option<String>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_issued: Option<bool>,
     /// Optional, nullable: boolean.
-    #[serde(default)]
     pub is_latest_desired_state_synced_with_provider: Option<bool>,
     /// Required: boolean.
     pub is_managed: bool,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_multi_phone_sync_credential: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_one_time_use: Option<bool>,
     /// Optional, nullable: string (date-time).
-    #[serde(default)]
     pub issued_at: Option<String>,
     /// Optional, nullable: string (date-time).
-    #[serde(default)]
     pub latest_desired_state_synced_with_provider_at: Option<String>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub parent_acs_credential_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub starts_at: Option<String>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub user_identity_id: Option<String>,
     /// Optional: object.
-    #[serde(default)]
     pub visionline_metadata: Option<AcsCredentialVisionlineMetadata>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub warnings: Vec<AcsCredentialWarning>,
     /// Required: string (uuid).
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AcsCredential {
+        access_method: required "access_method",
+        acs_credential_id: required "acs_credential_id",
+        acs_credential_pool_id: optional "acs_credential_pool_id",
+        acs_system_id: required "acs_system_id",
+        acs_user_id: optional "acs_user_id",
+        assa_abloy_vostio_metadata: optional "assa_abloy_vostio_metadata",
+        card_number: optional "card_number",
+        code: optional "code",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        display_name: required "display_name",
+        ends_at: optional "ends_at",
+        errors: default "errors",
+        external_type: optional "external_type",
+        external_type_display_name: optional "external_type_display_name",
+        is_issued: optional "is_issued",
+        is_latest_desired_state_synced_with_provider: optional "is_latest_desired_state_synced_with_provider",
+        is_managed: required "is_managed",
+        is_multi_phone_sync_credential: optional "is_multi_phone_sync_credential",
+        is_one_time_use: optional "is_one_time_use",
+        issued_at: optional "issued_at",
+        latest_desired_state_synced_with_provider_at: optional "latest_desired_state_synced_with_provider_at",
+        parent_acs_credential_id: optional "parent_acs_credential_id",
+        starts_at: optional "starts_at",
+        user_identity_id: optional "user_identity_id",
+        visionline_metadata: optional "visionline_metadata",
+        warnings: default "warnings",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `acs_credential.assa_abloy_vostio_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsCredentialAssaAbloyVostioMetadata {
     /// Optional: boolean.
-    #[serde(default)]
     pub auto_join: Option<bool>,
     /// Optional: array of string.
-    #[serde(default)]
     pub door_names: Option<Vec<String>>,
     /// Optional: string.
-    #[serde(default)]
     pub endpoint_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub key_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub key_issuing_request_id: Option<String>,
     /// Optional: array of string.
-    #[serde(default)]
     pub override_guest_acs_entrance_ids: Option<Vec<String>>,
 }
 
+crate::model_support::deserialize_object! {
+    AcsCredentialAssaAbloyVostioMetadata {
+        auto_join: optional "auto_join",
+        door_names: optional "door_names",
+        endpoint_id: optional "endpoint_id",
+        key_id: optional "key_id",
+        key_issuing_request_id: optional "key_issuing_request_id",
+        override_guest_acs_entrance_ids: optional "override_guest_acs_entrance_ids",
+    }
+}
+
 /// `acs_credential.errors[]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsCredentialError {
     /// Required: string (date-time).
@@ -120,6 +138,14 @@ pub struct AcsCredentialError {
     pub error_code: String,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    AcsCredentialError {
+        created_at: required "created_at",
+        error_code: required "error_code",
+        message: required "message",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -144,33 +170,38 @@ crate::model_support::open_enum! {
 }
 
 /// `acs_credential.visionline_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsCredentialVisionlineMetadata {
     /// Optional: boolean.
-    #[serde(default)]
     pub auto_join: Option<bool>,
     /// Optional: string, one of 2 values.
-    #[serde(default)]
     pub card_function_type: Option<AcsCredentialVisionlineMetadataCardFunctionType>,
     /// Optional: string.
-    #[serde(default)]
     pub card_id: Option<String>,
     /// Optional: array of string (uuid).
-    #[serde(default)]
     pub common_acs_entrance_ids: Option<Vec<String>>,
     /// Optional: string.
-    #[serde(default)]
     pub credential_id: Option<String>,
     /// Optional: array of string (uuid).
-    #[serde(default)]
     pub guest_acs_entrance_ids: Option<Vec<String>>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_valid: Option<bool>,
     /// Optional: array of string (uuid).
-    #[serde(default)]
     pub joiner_acs_credential_ids: Option<Vec<String>>,
+}
+
+crate::model_support::deserialize_object! {
+    AcsCredentialVisionlineMetadata {
+        auto_join: optional "auto_join",
+        card_function_type: optional "card_function_type",
+        card_id: optional "card_id",
+        common_acs_entrance_ids: optional "common_acs_entrance_ids",
+        credential_id: optional "credential_id",
+        guest_acs_entrance_ids: optional "guest_acs_entrance_ids",
+        is_valid: optional "is_valid",
+        joiner_acs_credential_ids: optional "joiner_acs_credential_ids",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -198,7 +229,7 @@ crate::model_support::tagged_union! {
 }
 
 /// `acs_credential.warnings[][waiting_to_be_issued]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WaitingToBeIssuedAcsCredentialWarning {
     /// Required: string (date-time).
@@ -207,8 +238,15 @@ pub struct WaitingToBeIssuedAcsCredentialWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    WaitingToBeIssuedAcsCredentialWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `acs_credential.warnings[][schedule_externally_modified]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ScheduleExternallyModifiedAcsCredentialWarning {
     /// Required: string (date-time).
@@ -217,8 +255,15 @@ pub struct ScheduleExternallyModifiedAcsCredentialWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    ScheduleExternallyModifiedAcsCredentialWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `acs_credential.warnings[][schedule_modified]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ScheduleModifiedAcsCredentialWarning {
     /// Required: string (date-time).
@@ -227,8 +272,15 @@ pub struct ScheduleModifiedAcsCredentialWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    ScheduleModifiedAcsCredentialWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `acs_credential.warnings[][unknown_issue_with_acs_credential]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnknownIssueWithAcsCredentialAcsCredentialWarning {
     /// Required: string (date-time).
@@ -237,12 +289,26 @@ pub struct UnknownIssueWithAcsCredentialAcsCredentialWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    UnknownIssueWithAcsCredentialAcsCredentialWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `acs_credential.warnings[][needs_to_be_reissued]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NeedsToBeReissuedAcsCredentialWarning {
     /// Required: string (date-time).
     pub created_at: String,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    NeedsToBeReissuedAcsCredentialWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
 }

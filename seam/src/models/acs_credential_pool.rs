@@ -7,7 +7,7 @@
 /// Deprecated in the spec.
 ///
 /// Not documented by Seam: it may change without notice.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsCredentialPool {
     /// Required: string (uuid).
@@ -24,6 +24,18 @@ pub struct AcsCredentialPool {
     pub external_type_display_name: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    AcsCredentialPool {
+        acs_credential_pool_id: required "acs_credential_pool_id",
+        acs_system_id: required "acs_system_id",
+        created_at: required "created_at",
+        display_name: required "display_name",
+        external_type: required "external_type",
+        external_type_display_name: required "external_type_display_name",
+        workspace_id: required "workspace_id",
+    }
 }
 
 crate::model_support::open_enum! {

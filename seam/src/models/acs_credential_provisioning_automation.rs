@@ -7,7 +7,7 @@
 /// Deprecated in the spec.
 ///
 /// Not documented by Seam: it may change without notice.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsCredentialProvisioningAutomation {
     /// Required: string (uuid).
@@ -20,4 +20,14 @@ pub struct AcsCredentialProvisioningAutomation {
     pub user_identity_id: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    AcsCredentialProvisioningAutomation {
+        acs_credential_provisioning_automation_id: required "acs_credential_provisioning_automation_id",
+        created_at: required "created_at",
+        credential_manager_acs_system_id: required "credential_manager_acs_system_id",
+        user_identity_id: required "user_identity_id",
+        workspace_id: required "workspace_id",
+    }
 }

@@ -5,7 +5,7 @@
 /// The `acs_encoder` component schema of Seam's API.
 ///
 /// Seam's reference: <https://docs.seam.co/latest/api/acs/encoders>.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsEncoder {
     /// Required: string (uuid).
@@ -19,14 +19,25 @@ pub struct AcsEncoder {
     /// Required: string.
     pub display_name: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub errors: Vec<AcsEncoderError>,
     /// Required: string (uuid).
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AcsEncoder {
+        acs_encoder_id: required "acs_encoder_id",
+        acs_system_id: required "acs_system_id",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        display_name: required "display_name",
+        errors: default "errors",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `acs_encoder.errors[]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsEncoderError {
     /// Required: string (date-time).
@@ -35,6 +46,14 @@ pub struct AcsEncoderError {
     pub error_code: AcsEncoderErrorErrorCode,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    AcsEncoderError {
+        created_at: required "created_at",
+        error_code: required "error_code",
+        message: required "message",
+    }
 }
 
 crate::model_support::open_enum! {

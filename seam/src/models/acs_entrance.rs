@@ -5,7 +5,7 @@
 /// The `acs_entrance` component schema of Seam's API.
 ///
 /// Seam's reference: <https://docs.seam.co/latest/api/acs/entrances>.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsEntrance {
     /// Required: string (uuid).
@@ -13,28 +13,20 @@ pub struct AcsEntrance {
     /// Required: string (uuid).
     pub acs_system_id: String,
     /// Optional: object.
-    #[serde(default)]
     pub assa_abloy_vostio_metadata: Option<AcsEntranceAssaAbloyVostioMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub avigilon_alta_metadata: Option<AcsEntranceAvigilonAltaMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub brivo_metadata: Option<AcsEntranceBrivoMetadata>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_belong_to_reservation: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_unlock_with_card: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_unlock_with_cloud_key: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_unlock_with_code: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_unlock_with_mobile_key: Option<bool>,
     /// Required: string (uuid).
     pub connected_account_id: String,
@@ -43,59 +35,82 @@ pub struct AcsEntrance {
     /// Required: string.
     pub display_name: String,
     /// Optional: object.
-    #[serde(default)]
     pub dormakaba_ambiance_metadata: Option<AcsEntranceDormakabaAmbianceMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub dormakaba_community_metadata: Option<AcsEntranceDormakabaCommunityMetadata>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub errors: Vec<super::acs_credential::AcsCredentialError>,
     /// Optional: object.
-    #[serde(default)]
     pub hotek_metadata: Option<AcsEntranceHotekMetadata>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_locked: Option<bool>,
     /// Optional: object.
-    #[serde(default)]
     pub latch_metadata: Option<AcsEntranceLatchMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub salto_ks_metadata: Option<AcsEntranceSaltoKsMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub salto_space_metadata: Option<AcsEntranceSaltoSpaceMetadata>,
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub space_ids: Vec<String>,
     /// Optional: object.
-    #[serde(default)]
     pub visionline_metadata: Option<AcsEntranceVisionlineMetadata>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub warnings: Vec<AcsEntranceWarning>,
 }
 
+crate::model_support::deserialize_object! {
+    AcsEntrance {
+        acs_entrance_id: required "acs_entrance_id",
+        acs_system_id: required "acs_system_id",
+        assa_abloy_vostio_metadata: optional "assa_abloy_vostio_metadata",
+        avigilon_alta_metadata: optional "avigilon_alta_metadata",
+        brivo_metadata: optional "brivo_metadata",
+        can_belong_to_reservation: optional "can_belong_to_reservation",
+        can_unlock_with_card: optional "can_unlock_with_card",
+        can_unlock_with_cloud_key: optional "can_unlock_with_cloud_key",
+        can_unlock_with_code: optional "can_unlock_with_code",
+        can_unlock_with_mobile_key: optional "can_unlock_with_mobile_key",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        display_name: required "display_name",
+        dormakaba_ambiance_metadata: optional "dormakaba_ambiance_metadata",
+        dormakaba_community_metadata: optional "dormakaba_community_metadata",
+        errors: default "errors",
+        hotek_metadata: optional "hotek_metadata",
+        is_locked: optional "is_locked",
+        latch_metadata: optional "latch_metadata",
+        salto_ks_metadata: optional "salto_ks_metadata",
+        salto_space_metadata: optional "salto_space_metadata",
+        space_ids: default "space_ids",
+        visionline_metadata: optional "visionline_metadata",
+        warnings: default "warnings",
+    }
+}
+
 /// `acs_entrance.assa_abloy_vostio_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsEntranceAssaAbloyVostioMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub door_name: Option<String>,
     /// Optional: number.
-    #[serde(default)]
     pub door_number: Option<f64>,
     /// Optional: string, one of 4 values.
-    #[serde(default)]
     pub door_type: Option<AcsEntranceAssaAbloyVostioMetadataDoorType>,
     /// Optional: string.
-    #[serde(default)]
     pub pms_id: Option<String>,
     /// Optional: boolean.
-    #[serde(default)]
     pub stand_open: Option<bool>,
+}
+
+crate::model_support::deserialize_object! {
+    AcsEntranceAssaAbloyVostioMetadata {
+        door_name: optional "door_name",
+        door_number: optional "door_number",
+        door_type: optional "door_type",
+        pms_id: optional "pms_id",
+        stand_open: optional "stand_open",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -111,165 +126,210 @@ crate::model_support::open_enum! {
 }
 
 /// `acs_entrance.avigilon_alta_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsEntranceAvigilonAltaMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub entry_name: Option<String>,
     /// Optional: number.
-    #[serde(default)]
     pub entry_relays_total_count: Option<f64>,
     /// Optional: string.
-    #[serde(default)]
     pub org_name: Option<String>,
     /// Optional: number.
-    #[serde(default)]
     pub site_id: Option<f64>,
     /// Optional: string.
-    #[serde(default)]
     pub site_name: Option<String>,
     /// Optional: number.
-    #[serde(default)]
     pub zone_id: Option<f64>,
     /// Optional: string.
-    #[serde(default)]
     pub zone_name: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    AcsEntranceAvigilonAltaMetadata {
+        entry_name: optional "entry_name",
+        entry_relays_total_count: optional "entry_relays_total_count",
+        org_name: optional "org_name",
+        site_id: optional "site_id",
+        site_name: optional "site_name",
+        zone_id: optional "zone_id",
+        zone_name: optional "zone_name",
+    }
+}
+
 /// `acs_entrance.brivo_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsEntranceBrivoMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub access_point_id: Option<String>,
     /// Optional: number.
-    #[serde(default)]
     pub site_id: Option<f64>,
     /// Optional: string.
-    #[serde(default)]
     pub site_name: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    AcsEntranceBrivoMetadata {
+        access_point_id: optional "access_point_id",
+        site_id: optional "site_id",
+        site_name: optional "site_name",
+    }
+}
+
 /// `acs_entrance.dormakaba_ambiance_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsEntranceDormakabaAmbianceMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub access_point_name: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    AcsEntranceDormakabaAmbianceMetadata {
+        access_point_name: optional "access_point_name",
+    }
+}
+
 /// `acs_entrance.dormakaba_community_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsEntranceDormakabaCommunityMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub access_point_profile: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    AcsEntranceDormakabaCommunityMetadata {
+        access_point_profile: optional "access_point_profile",
+    }
+}
+
 /// `acs_entrance.hotek_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsEntranceHotekMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub common_area_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub common_area_number: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub room_number: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    AcsEntranceHotekMetadata {
+        common_area_name: optional "common_area_name",
+        common_area_number: optional "common_area_number",
+        room_number: optional "room_number",
+    }
+}
+
 /// `acs_entrance.latch_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsEntranceLatchMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub accessibility_type: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub door_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub door_type: Option<String>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_connected: Option<bool>,
 }
 
+crate::model_support::deserialize_object! {
+    AcsEntranceLatchMetadata {
+        accessibility_type: optional "accessibility_type",
+        door_name: optional "door_name",
+        door_type: optional "door_type",
+        is_connected: optional "is_connected",
+    }
+}
+
 /// `acs_entrance.salto_ks_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsEntranceSaltoKsMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub battery_level: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub door_name: Option<String>,
     /// Optional: boolean.
-    #[serde(default)]
     pub intrusion_alarm: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub left_open_alarm: Option<bool>,
     /// Optional: string.
-    #[serde(default)]
     pub lock_type: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub locked_state: Option<String>,
     /// Optional: boolean.
-    #[serde(default)]
     pub online: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub privacy_mode: Option<bool>,
 }
 
+crate::model_support::deserialize_object! {
+    AcsEntranceSaltoKsMetadata {
+        battery_level: optional "battery_level",
+        door_name: optional "door_name",
+        intrusion_alarm: optional "intrusion_alarm",
+        left_open_alarm: optional "left_open_alarm",
+        lock_type: optional "lock_type",
+        locked_state: optional "locked_state",
+        online: optional "online",
+        privacy_mode: optional "privacy_mode",
+    }
+}
+
 /// `acs_entrance.salto_space_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsEntranceSaltoSpaceMetadata {
     /// Optional: boolean.
-    #[serde(default)]
     pub audit_on_keys: Option<bool>,
     /// Optional: string.
-    #[serde(default)]
     pub door_description: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub door_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub door_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub room_description: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub room_name: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    AcsEntranceSaltoSpaceMetadata {
+        audit_on_keys: optional "audit_on_keys",
+        door_description: optional "door_description",
+        door_id: optional "door_id",
+        door_name: optional "door_name",
+        room_description: optional "room_description",
+        room_name: optional "room_name",
+    }
+}
+
 /// `acs_entrance.visionline_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsEntranceVisionlineMetadata {
     /// Optional: string, one of 5 values.
-    #[serde(default)]
     pub door_category: Option<AcsEntranceVisionlineMetadataDoorCategory>,
     /// Optional: string.
-    #[serde(default)]
     pub door_name: Option<String>,
     /// Optional: array of object.
-    #[serde(default)]
     pub profiles: Option<Vec<AcsEntranceVisionlineMetadataProfile>>,
+}
+
+crate::model_support::deserialize_object! {
+    AcsEntranceVisionlineMetadata {
+        door_category: optional "door_category",
+        door_name: optional "door_name",
+        profiles: optional "profiles",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -286,16 +346,21 @@ crate::model_support::open_enum! {
 }
 
 /// `acs_entrance.visionline_metadata.profiles[]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsEntranceVisionlineMetadataProfile {
     /// Optional: string.
-    #[serde(default)]
     pub visionline_door_profile_id: Option<String>,
     /// Optional: string, one of 3 values.
-    #[serde(default)]
     pub visionline_door_profile_type:
         Option<AcsEntranceVisionlineMetadataProfileVisionlineDoorProfileType>,
+}
+
+crate::model_support::deserialize_object! {
+    AcsEntranceVisionlineMetadataProfile {
+        visionline_door_profile_id: optional "visionline_door_profile_id",
+        visionline_door_profile_type: optional "visionline_door_profile_type",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -323,7 +388,7 @@ crate::model_support::tagged_union! {
 }
 
 /// `acs_entrance.warnings[][salto_ks_entrance_access_code_support_removed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SaltoKsEntranceAccessCodeSupportRemovedAcsEntranceWarning {
     /// Required: string (date-time).
@@ -332,8 +397,15 @@ pub struct SaltoKsEntranceAccessCodeSupportRemovedAcsEntranceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    SaltoKsEntranceAccessCodeSupportRemovedAcsEntranceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `acs_entrance.warnings[][entrance_shares_zone]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EntranceSharesZoneAcsEntranceWarning {
     /// Required: string (date-time).
@@ -342,8 +414,15 @@ pub struct EntranceSharesZoneAcsEntranceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    EntranceSharesZoneAcsEntranceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `acs_entrance.warnings[][entrance_setup_required]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EntranceSetupRequiredAcsEntranceWarning {
     /// Required: string (date-time).
@@ -352,8 +431,15 @@ pub struct EntranceSetupRequiredAcsEntranceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    EntranceSetupRequiredAcsEntranceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `acs_entrance.warnings[][salto_ks_privacy_mode]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SaltoKsPrivacyModeAcsEntranceWarning {
     /// Required: string (date-time).
@@ -362,12 +448,26 @@ pub struct SaltoKsPrivacyModeAcsEntranceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    SaltoKsPrivacyModeAcsEntranceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `acs_entrance.warnings[][privacy_mode]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PrivacyModeAcsEntranceWarning {
     /// Required: string (date-time).
     pub created_at: String,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    PrivacyModeAcsEntranceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
 }

@@ -6,67 +6,77 @@
 ///
 /// Seam's reference: <https://docs.seam.co/latest/api/acs/systems>.
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsSystem {
     /// Optional: number.
-    #[serde(default)]
     pub acs_access_group_count: Option<f64>,
     /// Required: string (uuid).
     pub acs_system_id: String,
     /// Optional: number.
-    #[serde(default)]
     pub acs_user_count: Option<f64>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required (absent decodes as empty): array of string (uuid). Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub connected_account_ids: Vec<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional, nullable: string (uuid).
-    #[serde(default)]
     pub default_credential_manager_acs_system_id: Option<String>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub errors: Vec<AcsSystemError>,
     /// Optional: string, one of 16 values.
-    #[serde(default)]
     pub external_type: Option<AcsSystemExternalType>,
     /// Optional: string.
-    #[serde(default)]
     pub external_type_display_name: Option<String>,
     /// Required: string. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub image_alt_text: Option<String>,
     /// Required: string. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub image_url: Option<String>,
     /// Required: boolean. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub is_credential_manager: Option<bool>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub location: Option<AcsSystemLocation>,
     /// Required: string.
     pub name: String,
     /// Optional: string, one of 16 values. Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub system_type: Option<AcsSystemExternalType>,
     /// Optional: string. Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub system_type_display_name: Option<String>,
     /// Optional: object.
-    #[serde(default)]
     pub visionline_metadata: Option<AcsSystemVisionlineMetadata>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub warnings: Vec<AcsSystemWarning>,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    AcsSystem {
+        acs_access_group_count: optional "acs_access_group_count",
+        acs_system_id: required "acs_system_id",
+        acs_user_count: optional "acs_user_count",
+        connected_account_id: required "connected_account_id",
+        connected_account_ids: default "connected_account_ids",
+        created_at: required "created_at",
+        default_credential_manager_acs_system_id: optional "default_credential_manager_acs_system_id",
+        errors: default "errors",
+        external_type: optional "external_type",
+        external_type_display_name: optional "external_type_display_name",
+        image_alt_text: optional "image_alt_text",
+        image_url: optional "image_url",
+        is_credential_manager: optional "is_credential_manager",
+        location: optional "location",
+        name: required "name",
+        system_type: optional "system_type",
+        system_type_display_name: optional "system_type_display_name",
+        visionline_metadata: optional "visionline_metadata",
+        warnings: default "warnings",
+        workspace_id: required "workspace_id",
+    }
 }
 
 crate::model_support::tagged_union! {
@@ -86,7 +96,7 @@ crate::model_support::tagged_union! {
 }
 
 /// `acs_system.errors[][seam_bridge_disconnected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SeamBridgeDisconnectedAcsSystemError {
     /// Required: string (date-time).
@@ -95,21 +105,35 @@ pub struct SeamBridgeDisconnectedAcsSystemError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    SeamBridgeDisconnectedAcsSystemError {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `acs_system.errors[][bridge_disconnected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BridgeDisconnectedAcsSystemError {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_bridge_error: Option<bool>,
     /// Required: string.
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    BridgeDisconnectedAcsSystemError {
+        created_at: required "created_at",
+        is_bridge_error: optional "is_bridge_error",
+        message: required "message",
+    }
+}
+
 /// `acs_system.errors[][visionline_instance_unreachable]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VisionlineInstanceUnreachableAcsSystemError {
     /// Required: string (date-time).
@@ -118,8 +142,15 @@ pub struct VisionlineInstanceUnreachableAcsSystemError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    VisionlineInstanceUnreachableAcsSystemError {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `acs_system.errors[][salto_ks_subscription_limit_exceeded]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SaltoKsSubscriptionLimitExceededAcsSystemError {
     /// Required: string (date-time).
@@ -128,8 +159,15 @@ pub struct SaltoKsSubscriptionLimitExceededAcsSystemError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    SaltoKsSubscriptionLimitExceededAcsSystemError {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `acs_system.errors[][acs_system_disconnected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsSystemDisconnectedAcsSystemError {
     /// Required: string (date-time).
@@ -138,8 +176,15 @@ pub struct AcsSystemDisconnectedAcsSystemError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    AcsSystemDisconnectedAcsSystemError {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `acs_system.errors[][account_disconnected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccountDisconnectedAcsSystemError {
     /// Required: string (date-time).
@@ -148,8 +193,15 @@ pub struct AccountDisconnectedAcsSystemError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccountDisconnectedAcsSystemError {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `acs_system.errors[][salto_ks_certification_expired]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SaltoKsCertificationExpiredAcsSystemError {
     /// Required: string (date-time).
@@ -158,14 +210,28 @@ pub struct SaltoKsCertificationExpiredAcsSystemError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    SaltoKsCertificationExpiredAcsSystemError {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `acs_system.errors[][provider_service_unavailable]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ProviderServiceUnavailableAcsSystemError {
     /// Required: string (date-time).
     pub created_at: String,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    ProviderServiceUnavailableAcsSystemError {
+        created_at: required "created_at",
+        message: required "message",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -193,27 +259,37 @@ crate::model_support::open_enum! {
 }
 
 /// `acs_system.location` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsSystemLocation {
     /// Required, nullable: string.
-    #[serde(default)]
     pub time_zone: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    AcsSystemLocation {
+        time_zone: optional "time_zone",
+    }
+}
+
 /// `acs_system.visionline_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsSystemVisionlineMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub lan_address: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub mobile_access_uuid: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub system_id: Option<String>,
+}
+
+crate::model_support::deserialize_object! {
+    AcsSystemVisionlineMetadata {
+        lan_address: optional "lan_address",
+        mobile_access_uuid: optional "mobile_access_uuid",
+        system_id: optional "system_id",
+    }
 }
 
 crate::model_support::tagged_union! {
@@ -228,7 +304,7 @@ crate::model_support::tagged_union! {
 }
 
 /// `acs_system.warnings[][salto_ks_subscription_limit_almost_reached]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SaltoKsSubscriptionLimitAlmostReachedAcsSystemWarning {
     /// Required: string (date-time).
@@ -237,9 +313,16 @@ pub struct SaltoKsSubscriptionLimitAlmostReachedAcsSystemWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    SaltoKsSubscriptionLimitAlmostReachedAcsSystemWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `acs_system.warnings[][time_zone_does_not_match_location]` in Seam's API spec.
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TimeZoneDoesNotMatchLocationAcsSystemWarning {
     /// Required: string (date-time).
@@ -248,16 +331,30 @@ pub struct TimeZoneDoesNotMatchLocationAcsSystemWarning {
     pub message: String,
     /// Optional: array of string (uuid). Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub misconfigured_acs_entrance_ids: Option<Vec<String>>,
 }
 
+crate::model_support::deserialize_object! {
+    TimeZoneDoesNotMatchLocationAcsSystemWarning {
+        created_at: required "created_at",
+        message: required "message",
+        misconfigured_acs_entrance_ids: optional "misconfigured_acs_entrance_ids",
+    }
+}
+
 /// `acs_system.warnings[][setup_required]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SetupRequiredAcsSystemWarning {
     /// Required: string (date-time).
     pub created_at: String,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    SetupRequiredAcsSystemWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
 }

@@ -6,11 +6,10 @@
 ///
 /// Seam's reference: <https://docs.seam.co/latest/api/acs/users>.
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsUser {
     /// Optional: object.
-    #[serde(default)]
     pub access_schedule: Option<super::acs_access_group::AcsAccessGroupAccessSchedule>,
     /// Required: string (uuid).
     pub acs_system_id: String,
@@ -24,63 +23,76 @@ pub struct AcsUser {
     pub display_name: String,
     /// Optional: string (email). Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub email: Option<String>,
     /// Optional: string (email).
-    #[serde(default)]
     pub email_address: Option<String>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub errors: Vec<AcsUserError>,
     /// Optional: string, one of 9 values.
-    #[serde(default)]
     pub external_type: Option<AcsUserExternalType>,
     /// Optional: string.
-    #[serde(default)]
     pub external_type_display_name: Option<String>,
     /// Optional: string, at least 1 characters.
-    #[serde(default)]
     pub full_name: Option<String>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub hid_acs_system_id: Option<String>,
     /// Required: boolean.
     pub is_managed: bool,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_suspended: Option<bool>,
     /// Required, nullable: string (date-time). Not documented by Seam.
-    #[serde(default)]
     pub last_successful_sync_at: Option<String>,
     /// Optional: array of one of several shapes.
-    #[serde(default)]
     pub pending_mutations: Option<Vec<AcsUserPendingMutation>>,
     /// Optional: string.
-    #[serde(default)]
     pub phone_number: Option<String>,
     /// Optional: object.
-    #[serde(default)]
     pub salto_ks_metadata: Option<AcsUserSaltoKsMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub salto_space_metadata: Option<AcsUserSaltoSpaceMetadata>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub user_identity_email_address: Option<String>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub user_identity_full_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub user_identity_id: Option<String>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub user_identity_phone_number: Option<String>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub warnings: Vec<AcsUserWarning>,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    AcsUser {
+        access_schedule: optional "access_schedule",
+        acs_system_id: required "acs_system_id",
+        acs_user_id: required "acs_user_id",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        display_name: required "display_name",
+        email: optional "email",
+        email_address: optional "email_address",
+        errors: default "errors",
+        external_type: optional "external_type",
+        external_type_display_name: optional "external_type_display_name",
+        full_name: optional "full_name",
+        hid_acs_system_id: optional "hid_acs_system_id",
+        is_managed: required "is_managed",
+        is_suspended: optional "is_suspended",
+        last_successful_sync_at: optional "last_successful_sync_at",
+        pending_mutations: optional "pending_mutations",
+        phone_number: optional "phone_number",
+        salto_ks_metadata: optional "salto_ks_metadata",
+        salto_space_metadata: optional "salto_space_metadata",
+        user_identity_email_address: optional "user_identity_email_address",
+        user_identity_full_name: optional "user_identity_full_name",
+        user_identity_id: optional "user_identity_id",
+        user_identity_phone_number: optional "user_identity_phone_number",
+        warnings: default "warnings",
+        workspace_id: required "workspace_id",
+    }
 }
 
 crate::model_support::tagged_union! {
@@ -98,7 +110,7 @@ crate::model_support::tagged_union! {
 }
 
 /// `acs_user.errors[][deleted_externally]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeletedExternallyAcsUserError {
     /// Required: string (date-time).
@@ -107,8 +119,15 @@ pub struct DeletedExternallyAcsUserError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    DeletedExternallyAcsUserError {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `acs_user.errors[][failed_to_update_on_acs_system]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FailedToUpdateOnAcsSystemAcsUserError {
     /// Required: string (date-time).
@@ -117,8 +136,15 @@ pub struct FailedToUpdateOnAcsSystemAcsUserError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    FailedToUpdateOnAcsSystemAcsUserError {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `acs_user.errors[][failed_to_delete_on_acs_system]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FailedToDeleteOnAcsSystemAcsUserError {
     /// Required: string (date-time).
@@ -127,14 +153,28 @@ pub struct FailedToDeleteOnAcsSystemAcsUserError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    FailedToDeleteOnAcsSystemAcsUserError {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `acs_user.errors[][latch_conflict_with_resident_user]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LatchConflictWithResidentUserAcsUserError {
     /// Required: string (date-time).
     pub created_at: String,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    LatchConflictWithResidentUserAcsUserError {
+        created_at: required "created_at",
+        message: required "message",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -172,7 +212,7 @@ crate::model_support::tagged_union! {
 }
 
 /// `acs_user.pending_mutations[][deferring_creation]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeferringCreationAcsUserPendingMutation {
     /// Required: string (date-time).
@@ -180,12 +220,19 @@ pub struct DeferringCreationAcsUserPendingMutation {
     /// Required: string.
     pub message: String,
     /// Optional, nullable: string (date-time).
-    #[serde(default)]
     pub scheduled_at: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DeferringCreationAcsUserPendingMutation {
+        created_at: required "created_at",
+        message: required "message",
+        scheduled_at: optional "scheduled_at",
+    }
+}
+
 /// `acs_user.pending_mutations[][updating_user_information]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingUserInformationAcsUserPendingMutation {
     /// Required: string (date-time).
@@ -198,23 +245,37 @@ pub struct UpdatingUserInformationAcsUserPendingMutation {
     pub to: UpdatingUserInformationAcsUserPendingMutationFrom,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingUserInformationAcsUserPendingMutation {
+        created_at: required "created_at",
+        from: required "from",
+        message: required "message",
+        to: required "to",
+    }
+}
+
 /// `acs_user.pending_mutations[][updating_user_information].from` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingUserInformationAcsUserPendingMutationFrom {
     /// Optional, nullable: string (email).
-    #[serde(default)]
     pub email_address: Option<String>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub full_name: Option<String>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub phone_number: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingUserInformationAcsUserPendingMutationFrom {
+        email_address: optional "email_address",
+        full_name: optional "full_name",
+        phone_number: optional "phone_number",
+    }
+}
+
 /// `acs_user.pending_mutations[][updating_suspension_state]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingSuspensionStateAcsUserPendingMutation {
     /// Required: string (date-time).
@@ -227,16 +288,31 @@ pub struct UpdatingSuspensionStateAcsUserPendingMutation {
     pub to: UpdatingSuspensionStateAcsUserPendingMutationFrom,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingSuspensionStateAcsUserPendingMutation {
+        created_at: required "created_at",
+        from: required "from",
+        message: required "message",
+        to: required "to",
+    }
+}
+
 /// `acs_user.pending_mutations[][updating_suspension_state].from` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingSuspensionStateAcsUserPendingMutationFrom {
     /// Required: boolean.
     pub is_suspended: bool,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingSuspensionStateAcsUserPendingMutationFrom {
+        is_suspended: required "is_suspended",
+    }
+}
+
 /// `acs_user.pending_mutations[][updating_group_membership]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingGroupMembershipAcsUserPendingMutation {
     /// Required: string (date-time).
@@ -249,17 +325,31 @@ pub struct UpdatingGroupMembershipAcsUserPendingMutation {
     pub to: UpdatingGroupMembershipAcsUserPendingMutationFrom,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingGroupMembershipAcsUserPendingMutation {
+        created_at: required "created_at",
+        from: required "from",
+        message: required "message",
+        to: required "to",
+    }
+}
+
 /// `acs_user.pending_mutations[][updating_group_membership].from` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingGroupMembershipAcsUserPendingMutationFrom {
     /// Required, nullable: string (uuid).
-    #[serde(default)]
     pub acs_access_group_id: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingGroupMembershipAcsUserPendingMutationFrom {
+        acs_access_group_id: optional "acs_access_group_id",
+    }
+}
+
 /// `acs_user.pending_mutations[][deferring_group_membership_update]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeferringGroupMembershipUpdateAcsUserPendingMutation {
     /// Required: string (uuid).
@@ -273,8 +363,17 @@ pub struct DeferringGroupMembershipUpdateAcsUserPendingMutation {
         super::acs_access_group::DeferringUserMembershipUpdateAcsAccessGroupPendingMutationVariant,
 }
 
+crate::model_support::deserialize_object! {
+    DeferringGroupMembershipUpdateAcsUserPendingMutation {
+        acs_access_group_id: required "acs_access_group_id",
+        created_at: required "created_at",
+        message: required "message",
+        variant: required "variant",
+    }
+}
+
 /// `acs_user.pending_mutations[][updating_credential_assignment]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingCredentialAssignmentAcsUserPendingMutation {
     /// Required: string (date-time).
@@ -287,34 +386,58 @@ pub struct UpdatingCredentialAssignmentAcsUserPendingMutation {
     pub to: UpdatingCredentialAssignmentAcsUserPendingMutationFrom,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingCredentialAssignmentAcsUserPendingMutation {
+        created_at: required "created_at",
+        from: required "from",
+        message: required "message",
+        to: required "to",
+    }
+}
+
 /// `acs_user.pending_mutations[][updating_credential_assignment].from` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdatingCredentialAssignmentAcsUserPendingMutationFrom {
     /// Required, nullable: string (uuid).
-    #[serde(default)]
     pub acs_credential_id: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    UpdatingCredentialAssignmentAcsUserPendingMutationFrom {
+        acs_credential_id: optional "acs_credential_id",
+    }
+}
+
 /// `acs_user.salto_ks_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsUserSaltoKsMetadata {
     /// Optional: boolean.
-    #[serde(default)]
     pub is_subscribed: Option<bool>,
 }
 
+crate::model_support::deserialize_object! {
+    AcsUserSaltoKsMetadata {
+        is_subscribed: optional "is_subscribed",
+    }
+}
+
 /// `acs_user.salto_space_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsUserSaltoSpaceMetadata {
     /// Optional: boolean.
-    #[serde(default)]
     pub audit_openings: Option<bool>,
     /// Optional: string.
-    #[serde(default)]
     pub user_id: Option<String>,
+}
+
+crate::model_support::deserialize_object! {
+    AcsUserSaltoSpaceMetadata {
+        audit_openings: optional "audit_openings",
+        user_id: optional "user_id",
+    }
 }
 
 crate::model_support::tagged_union! {
@@ -331,7 +454,7 @@ crate::model_support::tagged_union! {
 }
 
 /// `acs_user.warnings[][salto_ks_user_not_subscribed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SaltoKsUserNotSubscribedAcsUserWarning {
     /// Required: string (date-time).
@@ -340,8 +463,15 @@ pub struct SaltoKsUserNotSubscribedAcsUserWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    SaltoKsUserNotSubscribedAcsUserWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `acs_user.warnings[][acs_user_inactive]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsUserInactiveAcsUserWarning {
     /// Required: string (date-time).
@@ -350,8 +480,15 @@ pub struct AcsUserInactiveAcsUserWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    AcsUserInactiveAcsUserWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `acs_user.warnings[][unknown_issue_with_acs_user]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnknownIssueWithAcsUserAcsUserWarning {
     /// Required: string (date-time).
@@ -360,12 +497,26 @@ pub struct UnknownIssueWithAcsUserAcsUserWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    UnknownIssueWithAcsUserAcsUserWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `acs_user.warnings[][latch_resident_user]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LatchResidentUserAcsUserWarning {
     /// Required: string (date-time).
     pub created_at: String,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    LatchResidentUserAcsUserWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
 }

@@ -76,44 +76,61 @@ crate::model_support::tagged_union! {
 }
 
 /// `action_attempt[LOCK_DOOR, pending]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LockDoorPendingActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    LockDoorPendingActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[LOCK_DOOR, success]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LockDoorSuccessActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub result: Option<LockDoorSuccessActionAttemptResult>,
 }
 
+crate::model_support::deserialize_object! {
+    LockDoorSuccessActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[LOCK_DOOR, success].result` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LockDoorSuccessActionAttemptResult {
     /// Optional: boolean.
-    #[serde(default)]
     pub was_confirmed_by_device: Option<bool>,
 }
 
+crate::model_support::deserialize_object! {
+    LockDoorSuccessActionAttemptResult {
+        was_confirmed_by_device: optional "was_confirmed_by_device",
+    }
+}
+
 /// `action_attempt[LOCK_DOOR, error]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LockDoorErrorActionAttempt {
     /// Required: string (uuid).
@@ -121,12 +138,19 @@ pub struct LockDoorErrorActionAttempt {
     /// Required: object.
     pub error: LockDoorErrorActionAttemptError,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    LockDoorErrorActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: required "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[LOCK_DOOR, error].error` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LockDoorErrorActionAttemptError {
     /// Required: string.
@@ -135,36 +159,55 @@ pub struct LockDoorErrorActionAttemptError {
     pub r#type: String,
 }
 
+crate::model_support::deserialize_object! {
+    LockDoorErrorActionAttemptError {
+        message: required "message",
+        r#type: required "type",
+    }
+}
+
 /// `action_attempt[UNLOCK_DOOR, pending]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnlockDoorPendingActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    UnlockDoorPendingActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[UNLOCK_DOOR, success]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnlockDoorSuccessActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub result: Option<LockDoorSuccessActionAttemptResult>,
 }
 
+crate::model_support::deserialize_object! {
+    UnlockDoorSuccessActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[UNLOCK_DOOR, error]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnlockDoorErrorActionAttempt {
     /// Required: string (uuid).
@@ -172,121 +215,155 @@ pub struct UnlockDoorErrorActionAttempt {
     /// Required: object.
     pub error: LockDoorErrorActionAttemptError,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    UnlockDoorErrorActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: required "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[SCAN_CREDENTIAL, pending]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ScanCredentialPendingActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    ScanCredentialPendingActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[SCAN_CREDENTIAL, success]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ScanCredentialSuccessActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub result: Option<ScanCredentialSuccessActionAttemptResult>,
 }
 
+crate::model_support::deserialize_object! {
+    ScanCredentialSuccessActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[SCAN_CREDENTIAL, success].result` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ScanCredentialSuccessActionAttemptResult {
     /// Required, nullable: object.
-    #[serde(default)]
     pub acs_credential_on_encoder:
         Option<ScanCredentialSuccessActionAttemptResultAcsCredentialOnEncoder>,
     /// Required, nullable: one of several shapes.
-    #[serde(default)]
     pub acs_credential_on_seam: Option<ScanCredentialSuccessActionAttemptResultAcsCredentialOnSeam>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub warnings: Vec<ScanCredentialSuccessActionAttemptResultWarning>,
 }
 
+crate::model_support::deserialize_object! {
+    ScanCredentialSuccessActionAttemptResult {
+        acs_credential_on_encoder: optional "acs_credential_on_encoder",
+        acs_credential_on_seam: optional "acs_credential_on_seam",
+        warnings: default "warnings",
+    }
+}
+
 /// `action_attempt[SCAN_CREDENTIAL, success].result.acs_credential_on_encoder` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ScanCredentialSuccessActionAttemptResultAcsCredentialOnEncoder {
     /// Required, nullable: string.
-    #[serde(default)]
     pub card_number: Option<String>,
     /// Required, nullable: string (date-time).
-    #[serde(default)]
     pub created_at: Option<String>,
     /// Required, nullable: string (date-time).
-    #[serde(default)]
     pub ends_at: Option<String>,
     /// Required, nullable: boolean.
-    #[serde(default)]
     pub is_issued: Option<bool>,
     /// Required, nullable: string (date-time).
-    #[serde(default)]
     pub starts_at: Option<String>,
     /// Optional: object.
-    #[serde(default)]
     pub visionline_metadata:
         Option<ScanCredentialSuccessActionAttemptResultAcsCredentialOnEncoderVisionlineMetadata>,
 }
 
+crate::model_support::deserialize_object! {
+    ScanCredentialSuccessActionAttemptResultAcsCredentialOnEncoder {
+        card_number: optional "card_number",
+        created_at: optional "created_at",
+        ends_at: optional "ends_at",
+        is_issued: optional "is_issued",
+        starts_at: optional "starts_at",
+        visionline_metadata: optional "visionline_metadata",
+    }
+}
+
 /// `action_attempt[SCAN_CREDENTIAL, success].result.acs_credential_on_encoder.visionline_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ScanCredentialSuccessActionAttemptResultAcsCredentialOnEncoderVisionlineMetadata {
     /// Optional: boolean.
-    #[serde(default)]
     pub cancelled: Option<bool>,
     /// Optional: string, one of 2 values.
-    #[serde(default)]
     pub card_format: Option<
         ScanCredentialSuccessActionAttemptResultAcsCredentialOnEncoderVisionlineMetadataCardFormat,
     >,
     /// Optional: string.
-    #[serde(default)]
     pub card_holder: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub card_id: Option<String>,
     /// Optional: array of string (uuid).
-    #[serde(default)]
     pub common_acs_entrance_ids: Option<Vec<String>>,
     /// Optional: boolean.
-    #[serde(default)]
     pub discarded: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub expired: Option<bool>,
     /// Optional: array of string (uuid).
-    #[serde(default)]
     pub guest_acs_entrance_ids: Option<Vec<String>>,
     /// Optional: number.
-    #[serde(default)]
     pub number_of_issued_cards: Option<f64>,
     /// Optional: boolean.
-    #[serde(default)]
     pub overridden: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub overwritten: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub pending_auto_update: Option<bool>,
+}
+
+crate::model_support::deserialize_object! {
+    ScanCredentialSuccessActionAttemptResultAcsCredentialOnEncoderVisionlineMetadata {
+        cancelled: optional "cancelled",
+        card_format: optional "card_format",
+        card_holder: optional "card_holder",
+        card_id: optional "card_id",
+        common_acs_entrance_ids: optional "common_acs_entrance_ids",
+        discarded: optional "discarded",
+        expired: optional "expired",
+        guest_acs_entrance_ids: optional "guest_acs_entrance_ids",
+        number_of_issued_cards: optional "number_of_issued_cards",
+        overridden: optional "overridden",
+        overwritten: optional "overwritten",
+        pending_auto_update: optional "pending_auto_update",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -310,13 +387,20 @@ crate::model_support::tagged_union! {
 }
 
 /// `action_attempt[SCAN_CREDENTIAL, success].result.warnings[]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ScanCredentialSuccessActionAttemptResultWarning {
     /// Required: string, one of 2 values.
     pub warning_code: ScanCredentialSuccessActionAttemptResultWarningWarningCode,
     /// Required: string.
     pub warning_message: String,
+}
+
+crate::model_support::deserialize_object! {
+    ScanCredentialSuccessActionAttemptResultWarning {
+        warning_code: required "warning_code",
+        warning_message: required "warning_message",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -330,7 +414,7 @@ crate::model_support::open_enum! {
 }
 
 /// `action_attempt[SCAN_CREDENTIAL, error]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ScanCredentialErrorActionAttempt {
     /// Required: string (uuid).
@@ -338,8 +422,15 @@ pub struct ScanCredentialErrorActionAttempt {
     /// Required: one of several shapes.
     pub error: ScanCredentialErrorActionAttemptError,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
+}
+
+crate::model_support::deserialize_object! {
+    ScanCredentialErrorActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: required "error",
+        result: optional "result",
+    }
 }
 
 crate::model_support::tagged_union! {
@@ -357,83 +448,131 @@ crate::model_support::tagged_union! {
 }
 
 /// `action_attempt[SCAN_CREDENTIAL, error].error[uncategorized_error]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UncategorizedErrorScanCredentialErrorActionAttemptError {
     /// Required: string.
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    UncategorizedErrorScanCredentialErrorActionAttemptError {
+        message: required "message",
+    }
+}
+
 /// `action_attempt[SCAN_CREDENTIAL, error].error[action_attempt_expired]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ActionAttemptExpiredScanCredentialErrorActionAttemptError {
     /// Required: string.
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    ActionAttemptExpiredScanCredentialErrorActionAttemptError {
+        message: required "message",
+    }
+}
+
 /// `action_attempt[SCAN_CREDENTIAL, error].error[no_credential_on_encoder]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NoCredentialOnEncoderScanCredentialErrorActionAttemptError {
     /// Required: string.
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    NoCredentialOnEncoderScanCredentialErrorActionAttemptError {
+        message: required "message",
+    }
+}
+
 /// `action_attempt[SCAN_CREDENTIAL, error].error[encoder_not_online]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EncoderNotOnlineScanCredentialErrorActionAttemptError {
     /// Required: string.
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    EncoderNotOnlineScanCredentialErrorActionAttemptError {
+        message: required "message",
+    }
+}
+
 /// `action_attempt[SCAN_CREDENTIAL, error].error[encoder_communication_timeout]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EncoderCommunicationTimeoutScanCredentialErrorActionAttemptError {
     /// Required: string.
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    EncoderCommunicationTimeoutScanCredentialErrorActionAttemptError {
+        message: required "message",
+    }
+}
+
 /// `action_attempt[SCAN_CREDENTIAL, error].error[bridge_disconnected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BridgeDisconnectedScanCredentialErrorActionAttemptError {
     /// Required: string.
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    BridgeDisconnectedScanCredentialErrorActionAttemptError {
+        message: required "message",
+    }
+}
+
 /// `action_attempt[ENCODE_CREDENTIAL, pending]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EncodeCredentialPendingActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    EncodeCredentialPendingActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[ENCODE_CREDENTIAL, success]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EncodeCredentialSuccessActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required: one of several shapes. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub result: Option<ScanCredentialSuccessActionAttemptResultAcsCredentialOnSeam>,
 }
 
+crate::model_support::deserialize_object! {
+    EncodeCredentialSuccessActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[ENCODE_CREDENTIAL, error]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EncodeCredentialErrorActionAttempt {
     /// Required: string (uuid).
@@ -441,8 +580,15 @@ pub struct EncodeCredentialErrorActionAttempt {
     /// Required: one of several shapes.
     pub error: EncodeCredentialErrorActionAttemptError,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
+}
+
+crate::model_support::deserialize_object! {
+    EncodeCredentialErrorActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: required "error",
+        result: optional "result",
+    }
 }
 
 crate::model_support::tagged_union! {
@@ -464,67 +610,103 @@ crate::model_support::tagged_union! {
 }
 
 /// `action_attempt[ENCODE_CREDENTIAL, error].error[incompatible_card_format]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct IncompatibleCardFormatEncodeCredentialErrorActionAttemptError {
     /// Required: string.
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    IncompatibleCardFormatEncodeCredentialErrorActionAttemptError {
+        message: required "message",
+    }
+}
+
 /// `action_attempt[ENCODE_CREDENTIAL, error].error[credential_cannot_be_reissued]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CredentialCannotBeReissuedEncodeCredentialErrorActionAttemptError {
     /// Required: string.
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    CredentialCannotBeReissuedEncodeCredentialErrorActionAttemptError {
+        message: required "message",
+    }
+}
+
 /// `action_attempt[ENCODE_CREDENTIAL, error].error[encoding_interrupted]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EncodingInterruptedEncodeCredentialErrorActionAttemptError {
     /// Required: string.
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    EncodingInterruptedEncodeCredentialErrorActionAttemptError {
+        message: required "message",
+    }
+}
+
 /// `action_attempt[ENCODE_CREDENTIAL, error].error[credential_deleted]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CredentialDeletedEncodeCredentialErrorActionAttemptError {
     /// Required: string.
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    CredentialDeletedEncodeCredentialErrorActionAttemptError {
+        message: required "message",
+    }
+}
+
 /// `action_attempt[SCAN_TO_ASSIGN_CREDENTIAL, pending]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ScanToAssignCredentialPendingActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    ScanToAssignCredentialPendingActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[SCAN_TO_ASSIGN_CREDENTIAL, success]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ScanToAssignCredentialSuccessActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub result: Option<super::acs_credential::AcsCredential>,
 }
 
+crate::model_support::deserialize_object! {
+    ScanToAssignCredentialSuccessActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[SCAN_TO_ASSIGN_CREDENTIAL, error]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ScanToAssignCredentialErrorActionAttempt {
     /// Required: string (uuid).
@@ -532,8 +714,15 @@ pub struct ScanToAssignCredentialErrorActionAttempt {
     /// Required: one of several shapes.
     pub error: ScanToAssignCredentialErrorActionAttemptError,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
+}
+
+crate::model_support::deserialize_object! {
+    ScanToAssignCredentialErrorActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: required "error",
+        result: optional "result",
+    }
 }
 
 crate::model_support::tagged_union! {
@@ -548,35 +737,47 @@ crate::model_support::tagged_union! {
 }
 
 /// `action_attempt[ASSIGN_CREDENTIAL, pending]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AssignCredentialPendingActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    AssignCredentialPendingActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[ASSIGN_CREDENTIAL, success]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AssignCredentialSuccessActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub result: Option<super::access_method::AccessMethod>,
 }
 
+crate::model_support::deserialize_object! {
+    AssignCredentialSuccessActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[ASSIGN_CREDENTIAL, error]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AssignCredentialErrorActionAttempt {
     /// Required: string (uuid).
@@ -584,8 +785,15 @@ pub struct AssignCredentialErrorActionAttempt {
     /// Required: one of several shapes.
     pub error: AssignCredentialErrorActionAttemptError,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
+}
+
+crate::model_support::deserialize_object! {
+    AssignCredentialErrorActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: required "error",
+        result: optional "result",
+    }
 }
 
 crate::model_support::tagged_union! {
@@ -600,39 +808,57 @@ crate::model_support::tagged_union! {
 }
 
 /// `action_attempt[ASSIGN_CREDENTIAL, error].error[credential_not_found]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CredentialNotFoundAssignCredentialErrorActionAttemptError {
     /// Required: string.
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    CredentialNotFoundAssignCredentialErrorActionAttemptError {
+        message: required "message",
+    }
+}
+
 /// `action_attempt[RESET_SANDBOX_WORKSPACE, pending]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResetSandboxWorkspacePendingActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    ResetSandboxWorkspacePendingActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[RESET_SANDBOX_WORKSPACE, success]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResetSandboxWorkspaceSuccessActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
+}
+
+crate::model_support::deserialize_object! {
+    ResetSandboxWorkspaceSuccessActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
 }
 
 /// `action_attempt[RESET_SANDBOX_WORKSPACE, success].result` in Seam's API spec.
@@ -641,7 +867,7 @@ pub struct ResetSandboxWorkspaceSuccessActionAttempt {
 pub struct ResetSandboxWorkspaceSuccessActionAttemptResult {}
 
 /// `action_attempt[RESET_SANDBOX_WORKSPACE, error]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResetSandboxWorkspaceErrorActionAttempt {
     /// Required: string (uuid).
@@ -649,40 +875,59 @@ pub struct ResetSandboxWorkspaceErrorActionAttempt {
     /// Required: object.
     pub error: LockDoorErrorActionAttemptError,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    ResetSandboxWorkspaceErrorActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: required "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[SET_FAN_MODE, pending]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SetFanModePendingActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    SetFanModePendingActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[SET_FAN_MODE, success]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SetFanModeSuccessActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
 }
 
+crate::model_support::deserialize_object! {
+    SetFanModeSuccessActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[SET_FAN_MODE, error]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SetFanModeErrorActionAttempt {
     /// Required: string (uuid).
@@ -690,40 +935,59 @@ pub struct SetFanModeErrorActionAttempt {
     /// Required: object.
     pub error: LockDoorErrorActionAttemptError,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    SetFanModeErrorActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: required "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[SET_HVAC_MODE, pending]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SetHvacModePendingActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    SetHvacModePendingActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[SET_HVAC_MODE, success]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SetHvacModeSuccessActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
 }
 
+crate::model_support::deserialize_object! {
+    SetHvacModeSuccessActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[SET_HVAC_MODE, error]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SetHvacModeErrorActionAttempt {
     /// Required: string (uuid).
@@ -731,40 +995,59 @@ pub struct SetHvacModeErrorActionAttempt {
     /// Required: object.
     pub error: LockDoorErrorActionAttemptError,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    SetHvacModeErrorActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: required "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[ACTIVATE_CLIMATE_PRESET, pending]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ActivateClimatePresetPendingActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    ActivateClimatePresetPendingActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[ACTIVATE_CLIMATE_PRESET, success]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ActivateClimatePresetSuccessActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
 }
 
+crate::model_support::deserialize_object! {
+    ActivateClimatePresetSuccessActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[ACTIVATE_CLIMATE_PRESET, error]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ActivateClimatePresetErrorActionAttempt {
     /// Required: string (uuid).
@@ -772,40 +1055,59 @@ pub struct ActivateClimatePresetErrorActionAttempt {
     /// Required: object.
     pub error: LockDoorErrorActionAttemptError,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    ActivateClimatePresetErrorActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: required "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[SIMULATE_KEYPAD_CODE_ENTRY, pending]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SimulateKeypadCodeEntryPendingActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    SimulateKeypadCodeEntryPendingActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[SIMULATE_KEYPAD_CODE_ENTRY, success]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SimulateKeypadCodeEntrySuccessActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
 }
 
+crate::model_support::deserialize_object! {
+    SimulateKeypadCodeEntrySuccessActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[SIMULATE_KEYPAD_CODE_ENTRY, error]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SimulateKeypadCodeEntryErrorActionAttempt {
     /// Required: string (uuid).
@@ -813,40 +1115,59 @@ pub struct SimulateKeypadCodeEntryErrorActionAttempt {
     /// Required: object.
     pub error: LockDoorErrorActionAttemptError,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    SimulateKeypadCodeEntryErrorActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: required "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[SIMULATE_MANUAL_LOCK_VIA_KEYPAD, pending]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SimulateManualLockViaKeypadPendingActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    SimulateManualLockViaKeypadPendingActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[SIMULATE_MANUAL_LOCK_VIA_KEYPAD, success]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SimulateManualLockViaKeypadSuccessActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
 }
 
+crate::model_support::deserialize_object! {
+    SimulateManualLockViaKeypadSuccessActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[SIMULATE_MANUAL_LOCK_VIA_KEYPAD, error]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SimulateManualLockViaKeypadErrorActionAttempt {
     /// Required: string (uuid).
@@ -854,40 +1175,59 @@ pub struct SimulateManualLockViaKeypadErrorActionAttempt {
     /// Required: object.
     pub error: LockDoorErrorActionAttemptError,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    SimulateManualLockViaKeypadErrorActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: required "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[PUSH_THERMOSTAT_PROGRAMS, pending]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PushThermostatProgramsPendingActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    PushThermostatProgramsPendingActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[PUSH_THERMOSTAT_PROGRAMS, success]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PushThermostatProgramsSuccessActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
 }
 
+crate::model_support::deserialize_object! {
+    PushThermostatProgramsSuccessActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[PUSH_THERMOSTAT_PROGRAMS, error]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PushThermostatProgramsErrorActionAttempt {
     /// Required: string (uuid).
@@ -895,40 +1235,59 @@ pub struct PushThermostatProgramsErrorActionAttempt {
     /// Required: object.
     pub error: LockDoorErrorActionAttemptError,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    PushThermostatProgramsErrorActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: required "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[CONFIGURE_AUTO_LOCK, pending]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConfigureAutoLockPendingActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    ConfigureAutoLockPendingActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[CONFIGURE_AUTO_LOCK, success]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConfigureAutoLockSuccessActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
 }
 
+crate::model_support::deserialize_object! {
+    ConfigureAutoLockSuccessActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[CONFIGURE_AUTO_LOCK, error]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConfigureAutoLockErrorActionAttempt {
     /// Required: string (uuid).
@@ -936,40 +1295,59 @@ pub struct ConfigureAutoLockErrorActionAttempt {
     /// Required: object.
     pub error: LockDoorErrorActionAttemptError,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    ConfigureAutoLockErrorActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: required "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[SYNC_ACCESS_CODES, pending]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SyncAccessCodesPendingActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    SyncAccessCodesPendingActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[SYNC_ACCESS_CODES, success]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SyncAccessCodesSuccessActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
 }
 
+crate::model_support::deserialize_object! {
+    SyncAccessCodesSuccessActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[SYNC_ACCESS_CODES, error]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SyncAccessCodesErrorActionAttempt {
     /// Required: string (uuid).
@@ -977,49 +1355,73 @@ pub struct SyncAccessCodesErrorActionAttempt {
     /// Required: object.
     pub error: LockDoorErrorActionAttemptError,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    SyncAccessCodesErrorActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: required "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[CREATE_ACCESS_CODE, pending]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateAccessCodePendingActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    CreateAccessCodePendingActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[CREATE_ACCESS_CODE, success]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateAccessCodeSuccessActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub result: Option<CreateAccessCodeSuccessActionAttemptResult>,
 }
 
+crate::model_support::deserialize_object! {
+    CreateAccessCodeSuccessActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[CREATE_ACCESS_CODE, success].result` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateAccessCodeSuccessActionAttemptResult {
     /// Optional: any JSON.
-    #[serde(default)]
     pub access_code: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    CreateAccessCodeSuccessActionAttemptResult {
+        access_code: optional "access_code",
+    }
+}
+
 /// `action_attempt[CREATE_ACCESS_CODE, error]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateAccessCodeErrorActionAttempt {
     /// Required: string (uuid).
@@ -1027,40 +1429,59 @@ pub struct CreateAccessCodeErrorActionAttempt {
     /// Required: object.
     pub error: LockDoorErrorActionAttemptError,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    CreateAccessCodeErrorActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: required "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[DELETE_ACCESS_CODE, pending]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeleteAccessCodePendingActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    DeleteAccessCodePendingActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[DELETE_ACCESS_CODE, success]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeleteAccessCodeSuccessActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
 }
 
+crate::model_support::deserialize_object! {
+    DeleteAccessCodeSuccessActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[DELETE_ACCESS_CODE, error]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeleteAccessCodeErrorActionAttempt {
     /// Required: string (uuid).
@@ -1068,40 +1489,59 @@ pub struct DeleteAccessCodeErrorActionAttempt {
     /// Required: object.
     pub error: LockDoorErrorActionAttemptError,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    DeleteAccessCodeErrorActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: required "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[UPDATE_ACCESS_CODE, pending]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateAccessCodePendingActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    UpdateAccessCodePendingActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[UPDATE_ACCESS_CODE, success]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateAccessCodeSuccessActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub result: Option<CreateAccessCodeSuccessActionAttemptResult>,
 }
 
+crate::model_support::deserialize_object! {
+    UpdateAccessCodeSuccessActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[UPDATE_ACCESS_CODE, error]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateAccessCodeErrorActionAttempt {
     /// Required: string (uuid).
@@ -1109,49 +1549,73 @@ pub struct UpdateAccessCodeErrorActionAttempt {
     /// Required: object.
     pub error: LockDoorErrorActionAttemptError,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    UpdateAccessCodeErrorActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: required "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[CREATE_NOISE_THRESHOLD, pending]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateNoiseThresholdPendingActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    CreateNoiseThresholdPendingActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[CREATE_NOISE_THRESHOLD, success]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateNoiseThresholdSuccessActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub result: Option<CreateNoiseThresholdSuccessActionAttemptResult>,
 }
 
+crate::model_support::deserialize_object! {
+    CreateNoiseThresholdSuccessActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[CREATE_NOISE_THRESHOLD, success].result` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateNoiseThresholdSuccessActionAttemptResult {
     /// Optional: any JSON.
-    #[serde(default)]
     pub noise_threshold: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    CreateNoiseThresholdSuccessActionAttemptResult {
+        noise_threshold: optional "noise_threshold",
+    }
+}
+
 /// `action_attempt[CREATE_NOISE_THRESHOLD, error]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateNoiseThresholdErrorActionAttempt {
     /// Required: string (uuid).
@@ -1159,40 +1623,59 @@ pub struct CreateNoiseThresholdErrorActionAttempt {
     /// Required: object.
     pub error: LockDoorErrorActionAttemptError,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    CreateNoiseThresholdErrorActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: required "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[DELETE_NOISE_THRESHOLD, pending]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeleteNoiseThresholdPendingActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    DeleteNoiseThresholdPendingActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[DELETE_NOISE_THRESHOLD, success]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeleteNoiseThresholdSuccessActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
 }
 
+crate::model_support::deserialize_object! {
+    DeleteNoiseThresholdSuccessActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[DELETE_NOISE_THRESHOLD, error]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeleteNoiseThresholdErrorActionAttempt {
     /// Required: string (uuid).
@@ -1200,40 +1683,59 @@ pub struct DeleteNoiseThresholdErrorActionAttempt {
     /// Required: object.
     pub error: LockDoorErrorActionAttemptError,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    DeleteNoiseThresholdErrorActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: required "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[UPDATE_NOISE_THRESHOLD, pending]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateNoiseThresholdPendingActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
 }
 
+crate::model_support::deserialize_object! {
+    UpdateNoiseThresholdPendingActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[UPDATE_NOISE_THRESHOLD, success]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateNoiseThresholdSuccessActionAttempt {
     /// Required: string (uuid).
     pub action_attempt_id: String,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub result: Option<CreateNoiseThresholdSuccessActionAttemptResult>,
 }
 
+crate::model_support::deserialize_object! {
+    UpdateNoiseThresholdSuccessActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: optional "error",
+        result: optional "result",
+    }
+}
+
 /// `action_attempt[UPDATE_NOISE_THRESHOLD, error]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateNoiseThresholdErrorActionAttempt {
     /// Required: string (uuid).
@@ -1241,6 +1743,13 @@ pub struct UpdateNoiseThresholdErrorActionAttempt {
     /// Required: object.
     pub error: LockDoorErrorActionAttemptError,
     /// Required, nullable: any JSON.
-    #[serde(default)]
     pub result: Option<::serde_json::Value>,
+}
+
+crate::model_support::deserialize_object! {
+    UpdateNoiseThresholdErrorActionAttempt {
+        action_attempt_id: required "action_attempt_id",
+        error: required "error",
+        result: optional "result",
+    }
 }

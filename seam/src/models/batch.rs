@@ -5,94 +5,99 @@
 /// The `batch` component schema of Seam's API.
 ///
 /// Seam's reference: <https://docs.seam.co/latest/api/workspaces>.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Batch {
     /// Optional: array of `access_code`.
-    #[serde(default)]
     pub access_codes: Option<Vec<super::access_code::AccessCode>>,
     /// Optional: array of `access_grant`.
-    #[serde(default)]
     pub access_grants: Option<Vec<super::access_grant::AccessGrant>>,
     /// Optional: array of `access_method`.
-    #[serde(default)]
     pub access_methods: Option<Vec<super::access_method::AccessMethod>>,
     /// Optional: array of `acs_access_group`.
-    #[serde(default)]
     pub acs_access_groups: Option<Vec<super::acs_access_group::AcsAccessGroup>>,
     /// Optional: array of `acs_credential`.
-    #[serde(default)]
     pub acs_credentials: Option<Vec<super::acs_credential::AcsCredential>>,
     /// Optional: array of `acs_encoder`.
-    #[serde(default)]
     pub acs_encoders: Option<Vec<super::acs_encoder::AcsEncoder>>,
     /// Optional: array of `acs_entrance`.
-    #[serde(default)]
     pub acs_entrances: Option<Vec<super::acs_entrance::AcsEntrance>>,
     /// Optional: array of `acs_system`.
-    #[serde(default)]
     pub acs_systems: Option<Vec<super::acs_system::AcsSystem>>,
     /// Optional: array of `acs_user`.
-    #[serde(default)]
     pub acs_users: Option<Vec<super::acs_user::AcsUser>>,
     /// Optional: array of `action_attempt`.
-    #[serde(default)]
     pub action_attempts: Option<Vec<super::action_attempt::ActionAttempt>>,
     /// Optional: array of `client_session`.
-    #[serde(default)]
     pub client_sessions: Option<Vec<super::client_session::ClientSession>>,
     /// Optional: array of `connect_webview`.
-    #[serde(default)]
     pub connect_webviews: Option<Vec<super::connect_webview::ConnectWebview>>,
     /// Optional: array of `connected_account`.
-    #[serde(default)]
     pub connected_accounts: Option<Vec<super::connected_account::ConnectedAccount>>,
     /// Optional: array of `customization_profile`.
-    #[serde(default)]
     pub customization_profiles: Option<Vec<super::customization_profile::CustomizationProfile>>,
     /// Optional: array of `device`.
-    #[serde(default)]
     pub devices: Option<Vec<super::device::Device>>,
     /// Optional: array of `event`.
-    #[serde(default)]
     pub events: Option<Vec<super::event::Event>>,
     /// Optional: array of `instant_key`.
-    #[serde(default)]
     pub instant_keys: Option<Vec<super::instant_key::InstantKey>>,
     /// Optional: array of `noise_threshold`.
-    #[serde(default)]
     pub noise_thresholds: Option<Vec<super::noise_threshold::NoiseThreshold>>,
     /// Optional: array of `space`.
-    #[serde(default)]
     pub spaces: Option<Vec<super::space::Space>>,
     /// Optional: array of `thermostat_daily_program`.
-    #[serde(default)]
     pub thermostat_daily_programs:
         Option<Vec<super::thermostat_daily_program::ThermostatDailyProgram>>,
     /// Optional: array of `thermostat_schedule`.
-    #[serde(default)]
     pub thermostat_schedules: Option<Vec<super::thermostat_schedule::ThermostatSchedule>>,
     /// Optional: array of `unmanaged_access_code`.
-    #[serde(default)]
     pub unmanaged_access_codes: Option<Vec<super::unmanaged_access_code::UnmanagedAccessCode>>,
     /// Optional: array of `unmanaged_acs_access_group`.
-    #[serde(default)]
     pub unmanaged_acs_access_groups:
         Option<Vec<super::unmanaged_acs_access_group::UnmanagedAcsAccessGroup>>,
     /// Optional: array of `unmanaged_acs_credential`.
-    #[serde(default)]
     pub unmanaged_acs_credentials:
         Option<Vec<super::unmanaged_acs_credential::UnmanagedAcsCredential>>,
     /// Optional: array of `unmanaged_acs_user`.
-    #[serde(default)]
     pub unmanaged_acs_users: Option<Vec<super::unmanaged_acs_user::UnmanagedAcsUser>>,
     /// Optional: array of `unmanaged_device`.
-    #[serde(default)]
     pub unmanaged_devices: Option<Vec<super::unmanaged_device::UnmanagedDevice>>,
     /// Optional: array of `user_identity`.
-    #[serde(default)]
     pub user_identities: Option<Vec<super::user_identity::UserIdentity>>,
     /// Optional: array of `workspace`.
-    #[serde(default)]
     pub workspaces: Option<Vec<super::workspace::Workspace>>,
+}
+
+crate::model_support::deserialize_object! {
+    Batch {
+        access_codes: optional "access_codes",
+        access_grants: optional "access_grants",
+        access_methods: optional "access_methods",
+        acs_access_groups: optional "acs_access_groups",
+        acs_credentials: optional "acs_credentials",
+        acs_encoders: optional "acs_encoders",
+        acs_entrances: optional "acs_entrances",
+        acs_systems: optional "acs_systems",
+        acs_users: optional "acs_users",
+        action_attempts: optional "action_attempts",
+        client_sessions: optional "client_sessions",
+        connect_webviews: optional "connect_webviews",
+        connected_accounts: optional "connected_accounts",
+        customization_profiles: optional "customization_profiles",
+        devices: optional "devices",
+        events: optional "events",
+        instant_keys: optional "instant_keys",
+        noise_thresholds: optional "noise_thresholds",
+        spaces: optional "spaces",
+        thermostat_daily_programs: optional "thermostat_daily_programs",
+        thermostat_schedules: optional "thermostat_schedules",
+        unmanaged_access_codes: optional "unmanaged_access_codes",
+        unmanaged_acs_access_groups: optional "unmanaged_acs_access_groups",
+        unmanaged_acs_credentials: optional "unmanaged_acs_credentials",
+        unmanaged_acs_users: optional "unmanaged_acs_users",
+        unmanaged_devices: optional "unmanaged_devices",
+        user_identities: optional "user_identities",
+        workspaces: optional "workspaces",
+    }
 }

@@ -5,7 +5,7 @@
 /// The `bridge_client_session` component schema of Seam's API.
 ///
 /// Not documented by Seam: it may change without notice.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BridgeClientSession {
     /// Required: string.
@@ -21,26 +21,40 @@ pub struct BridgeClientSession {
     /// Required: string (date-time).
     pub created_at: String,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub errors: Vec<BridgeClientSessionError>,
     /// Required: string, at least 6 characters, at most 6 characters.
     pub pairing_code: String,
     /// Required: string (date-time).
     pub pairing_code_expires_at: String,
     /// Required, nullable: string.
-    #[serde(default)]
     pub tailscale_auth_key: Option<String>,
     /// Required: string.
     pub tailscale_hostname: String,
     /// Required, nullable: string.
-    #[serde(default)]
     pub telemetry_token: Option<String>,
     /// Required, nullable: string (date-time).
-    #[serde(default)]
     pub telemetry_token_expires_at: Option<String>,
     /// Required, nullable: string.
-    #[serde(default)]
     pub telemetry_url: Option<String>,
+}
+
+crate::model_support::deserialize_object! {
+    BridgeClientSession {
+        bridge_client_machine_identifier_key: required "bridge_client_machine_identifier_key",
+        bridge_client_name: required "bridge_client_name",
+        bridge_client_session_id: required "bridge_client_session_id",
+        bridge_client_session_token: required "bridge_client_session_token",
+        bridge_client_time_zone: required "bridge_client_time_zone",
+        created_at: required "created_at",
+        errors: default "errors",
+        pairing_code: required "pairing_code",
+        pairing_code_expires_at: required "pairing_code_expires_at",
+        tailscale_auth_key: optional "tailscale_auth_key",
+        tailscale_hostname: required "tailscale_hostname",
+        telemetry_token: optional "telemetry_token",
+        telemetry_token_expires_at: optional "telemetry_token_expires_at",
+        telemetry_url: optional "telemetry_url",
+    }
 }
 
 crate::model_support::tagged_union! {
@@ -54,36 +68,50 @@ crate::model_support::tagged_union! {
 }
 
 /// `bridge_client_session.errors[][bridge_lan_unreachable]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BridgeLanUnreachableBridgeClientSessionError {
     /// Required, nullable: boolean.
-    #[serde(default)]
     pub can_tailscale_proxy_reach_bridge: Option<bool>,
     /// Required, nullable: boolean.
-    #[serde(default)]
     pub can_tailscale_proxy_reach_tailscale_network: Option<bool>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Required, nullable: boolean.
-    #[serde(default)]
     pub is_bridge_socks_server_healthy: Option<bool>,
     /// Required, nullable: boolean.
-    #[serde(default)]
     pub is_tailscale_proxy_reachable: Option<bool>,
     /// Required, nullable: boolean.
-    #[serde(default)]
     pub is_tailscale_proxy_socks_server_healthy: Option<bool>,
     /// Required: string.
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    BridgeLanUnreachableBridgeClientSessionError {
+        can_tailscale_proxy_reach_bridge: optional "can_tailscale_proxy_reach_bridge",
+        can_tailscale_proxy_reach_tailscale_network: optional "can_tailscale_proxy_reach_tailscale_network",
+        created_at: required "created_at",
+        is_bridge_socks_server_healthy: optional "is_bridge_socks_server_healthy",
+        is_tailscale_proxy_reachable: optional "is_tailscale_proxy_reachable",
+        is_tailscale_proxy_socks_server_healthy: optional "is_tailscale_proxy_socks_server_healthy",
+        message: required "message",
+    }
+}
+
 /// `bridge_client_session.errors[][no_communication_from_bridge]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NoCommunicationFromBridgeBridgeClientSessionError {
     /// Required: string (date-time).
     pub created_at: String,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    NoCommunicationFromBridgeBridgeClientSessionError {
+        created_at: required "created_at",
+        message: required "message",
+    }
 }

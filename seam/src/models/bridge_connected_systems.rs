@@ -5,7 +5,7 @@
 /// The `bridge_connected_systems` component schema of Seam's API.
 ///
 /// Not documented by Seam: it may change without notice.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BridgeConnectedSystems {
     /// Required: string.
@@ -24,4 +24,17 @@ pub struct BridgeConnectedSystems {
     pub workspace_display_name: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    BridgeConnectedSystems {
+        acs_system_display_name: required "acs_system_display_name",
+        acs_system_id: required "acs_system_id",
+        bridge_created_at: required "bridge_created_at",
+        bridge_id: required "bridge_id",
+        connected_account_created_at: required "connected_account_created_at",
+        connected_account_id: required "connected_account_id",
+        workspace_display_name: required "workspace_display_name",
+        workspace_id: required "workspace_id",
+    }
 }

@@ -6,21 +6,18 @@
 ///
 /// Seam's reference: <https://docs.seam.co/latest/api/client_sessions>.
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ClientSession {
     /// Required: string (uuid).
     pub client_session_id: String,
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub connect_webview_ids: Vec<String>,
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub connected_account_ids: Vec<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Required: number.
     pub device_count: f64,
@@ -29,15 +26,29 @@ pub struct ClientSession {
     /// Required: string.
     pub token: String,
     /// Required, nullable: string.
-    #[serde(default)]
     pub user_identifier_key: Option<String>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub user_identity_id: Option<String>,
     /// Required (absent decodes as empty): array of string (uuid). Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub user_identity_ids: Vec<String>,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    ClientSession {
+        client_session_id: required "client_session_id",
+        connect_webview_ids: default "connect_webview_ids",
+        connected_account_ids: default "connected_account_ids",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_count: required "device_count",
+        expires_at: required "expires_at",
+        token: required "token",
+        user_identifier_key: optional "user_identifier_key",
+        user_identity_id: optional "user_identity_id",
+        user_identity_ids: default "user_identity_ids",
+        workspace_id: required "workspace_id",
+    }
 }

@@ -6,18 +6,15 @@
 ///
 /// Seam's reference: <https://docs.seam.co/latest/api/connect_webviews>.
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConnectWebview {
     /// Required (absent decodes as empty): array of string, one of 5 values.
-    #[serde(default)]
     pub accepted_capabilities: Vec<ConnectWebviewAcceptedCapability>,
     /// Required (absent decodes as empty): array of string. Deprecated. Not documented by Seam.
     #[deprecated]
-    #[serde(default)]
     pub accepted_devices: Vec<String>,
     /// Required (absent decodes as empty): array of string.
-    #[serde(default)]
     pub accepted_providers: Vec<String>,
     /// Required: boolean. Deprecated. Not documented by Seam.
     #[deprecated]
@@ -25,35 +22,28 @@ pub struct ConnectWebview {
     /// Required: boolean.
     pub any_provider_allowed: bool,
     /// Required, nullable: string (date-time).
-    #[serde(default)]
     pub authorized_at: Option<String>,
     /// Required: boolean.
     pub automatically_manage_new_devices: bool,
     /// Required: string (uuid).
     pub connect_webview_id: String,
     /// Required, nullable: string (uuid).
-    #[serde(default)]
     pub connected_account_id: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Required (absent decodes as empty): map.
-    #[serde(default)]
     pub custom_metadata: ::seam_core::CustomMetadata,
     /// Required, nullable: string (uri).
-    #[serde(default)]
     pub custom_redirect_failure_url: Option<String>,
     /// Required, nullable: string (uri).
-    #[serde(default)]
     pub custom_redirect_url: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Required: string, one of 3 values.
     pub device_selection_mode: ConnectWebviewDeviceSelectionMode,
     /// Required: boolean.
     pub login_successful: bool,
     /// Required, nullable: string.
-    #[serde(default)]
     pub selected_provider: Option<String>,
     /// Required: string, one of 3 values.
     pub status: ConnectWebviewStatus,
@@ -63,6 +53,32 @@ pub struct ConnectWebview {
     pub wait_for_device_creation: bool,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    ConnectWebview {
+        accepted_capabilities: default "accepted_capabilities",
+        accepted_devices: default "accepted_devices",
+        accepted_providers: default "accepted_providers",
+        any_device_allowed: required "any_device_allowed",
+        any_provider_allowed: required "any_provider_allowed",
+        authorized_at: optional "authorized_at",
+        automatically_manage_new_devices: required "automatically_manage_new_devices",
+        connect_webview_id: required "connect_webview_id",
+        connected_account_id: optional "connected_account_id",
+        created_at: required "created_at",
+        custom_metadata: default "custom_metadata",
+        custom_redirect_failure_url: optional "custom_redirect_failure_url",
+        custom_redirect_url: optional "custom_redirect_url",
+        customer_key: optional "customer_key",
+        device_selection_mode: required "device_selection_mode",
+        login_successful: required "login_successful",
+        selected_provider: optional "selected_provider",
+        status: required "status",
+        url: required "url",
+        wait_for_device_creation: required "wait_for_device_creation",
+        workspace_id: required "workspace_id",
+    }
 }
 
 crate::model_support::open_enum! {

@@ -6,14 +6,12 @@
 ///
 /// Seam's reference: <https://docs.seam.co/latest/api/connected_accounts>.
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConnectedAccount {
     /// Required (absent decodes as empty): array of string, one of 5 values.
-    #[serde(default)]
     pub accepted_capabilities: Vec<super::connect_webview::ConnectWebviewAcceptedCapability>,
     /// Optional: string.
-    #[serde(default)]
     pub account_type: Option<String>,
     /// Required: string.
     pub account_type_display_name: String,
@@ -22,44 +20,55 @@ pub struct ConnectedAccount {
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Optional: string (date-time).
-    #[serde(default)]
     pub created_at: Option<String>,
     /// Required (absent decodes as empty): map.
-    #[serde(default)]
     pub custom_metadata: ::seam_core::CustomMetadata,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub default_checkin_time: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub default_checkout_time: Option<String>,
     /// Required: string.
     pub display_name: String,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub errors: Vec<ConnectedAccountError>,
     /// Optional: string.
-    #[serde(default)]
     pub ical_feed_origin: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub ical_url: Option<String>,
     /// Optional: string (uri).
-    #[serde(default)]
     pub image_url: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub time_zone: Option<String>,
     /// Optional: object. Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub user_identifier: Option<ConnectedAccountUserIdentifier>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub warnings: Vec<ConnectedAccountWarning>,
+}
+
+crate::model_support::deserialize_object! {
+    ConnectedAccount {
+        accepted_capabilities: default "accepted_capabilities",
+        account_type: optional "account_type",
+        account_type_display_name: required "account_type_display_name",
+        automatically_manage_new_devices: required "automatically_manage_new_devices",
+        connected_account_id: required "connected_account_id",
+        created_at: optional "created_at",
+        custom_metadata: default "custom_metadata",
+        customer_key: optional "customer_key",
+        default_checkin_time: optional "default_checkin_time",
+        default_checkout_time: optional "default_checkout_time",
+        display_name: required "display_name",
+        errors: default "errors",
+        ical_feed_origin: optional "ical_feed_origin",
+        ical_url: optional "ical_url",
+        image_url: optional "image_url",
+        time_zone: optional "time_zone",
+        user_identifier: optional "user_identifier",
+        warnings: default "warnings",
+    }
 }
 
 crate::model_support::tagged_union! {
@@ -75,32 +84,37 @@ crate::model_support::tagged_union! {
 }
 
 /// `connected_account.errors[][account_disconnected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccountDisconnectedConnectedAccountError {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_bridge_error: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_connected_account_error: Option<bool>,
     /// Required: string.
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccountDisconnectedConnectedAccountError {
+        created_at: required "created_at",
+        is_bridge_error: optional "is_bridge_error",
+        is_connected_account_error: optional "is_connected_account_error",
+        message: required "message",
+    }
+}
+
 /// `connected_account.errors[][salto_ks_subscription_limit_exceeded]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SaltoKsSubscriptionLimitExceededConnectedAccountError {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_bridge_error: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_connected_account_error: Option<bool>,
     /// Required: string.
     pub message: String,
@@ -108,71 +122,103 @@ pub struct SaltoKsSubscriptionLimitExceededConnectedAccountError {
     pub salto_ks_metadata: SaltoKsSubscriptionLimitExceededConnectedAccountErrorSaltoKsMetadata,
 }
 
+crate::model_support::deserialize_object! {
+    SaltoKsSubscriptionLimitExceededConnectedAccountError {
+        created_at: required "created_at",
+        is_bridge_error: optional "is_bridge_error",
+        is_connected_account_error: optional "is_connected_account_error",
+        message: required "message",
+        salto_ks_metadata: required "salto_ks_metadata",
+    }
+}
+
 /// `connected_account.errors[][salto_ks_subscription_limit_exceeded].salto_ks_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SaltoKsSubscriptionLimitExceededConnectedAccountErrorSaltoKsMetadata {
     /// Optional: array of object.
-    #[serde(default)]
     pub sites:
         Option<Vec<SaltoKsSubscriptionLimitExceededConnectedAccountErrorSaltoKsMetadataSite>>,
 }
 
+crate::model_support::deserialize_object! {
+    SaltoKsSubscriptionLimitExceededConnectedAccountErrorSaltoKsMetadata {
+        sites: optional "sites",
+    }
+}
+
 /// `connected_account.errors[][salto_ks_subscription_limit_exceeded].salto_ks_metadata.sites[]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SaltoKsSubscriptionLimitExceededConnectedAccountErrorSaltoKsMetadataSite {
     /// Optional: string.
-    #[serde(default)]
     pub site_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub site_name: Option<String>,
     /// Optional: integer, ≥ 0.
-    #[serde(default)]
     pub site_user_subscription_limit: Option<u64>,
     /// Optional: integer, ≥ 0.
-    #[serde(default)]
     pub subscribed_site_user_count: Option<u64>,
 }
 
+crate::model_support::deserialize_object! {
+    SaltoKsSubscriptionLimitExceededConnectedAccountErrorSaltoKsMetadataSite {
+        site_id: optional "site_id",
+        site_name: optional "site_name",
+        site_user_subscription_limit: optional "site_user_subscription_limit",
+        subscribed_site_user_count: optional "subscribed_site_user_count",
+    }
+}
+
 /// `connected_account.errors[][dormakaba_sites_disconnected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DormakabaSitesDisconnectedConnectedAccountError {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_bridge_error: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_connected_account_error: Option<bool>,
     /// Required: string.
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    DormakabaSitesDisconnectedConnectedAccountError {
+        created_at: required "created_at",
+        is_bridge_error: optional "is_bridge_error",
+        is_connected_account_error: optional "is_connected_account_error",
+        message: required "message",
+    }
+}
+
 /// `connected_account.user_identifier` in Seam's API spec.
 ///
 /// Deprecated in the spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConnectedAccountUserIdentifier {
     /// Optional: string.
-    #[serde(default)]
     pub api_url: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub email: Option<String>,
     /// Optional: boolean.
-    #[serde(default)]
     pub exclusive: Option<bool>,
     /// Optional: string.
-    #[serde(default)]
     pub phone: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub username: Option<String>,
+}
+
+crate::model_support::deserialize_object! {
+    ConnectedAccountUserIdentifier {
+        api_url: optional "api_url",
+        email: optional "email",
+        exclusive: optional "exclusive",
+        phone: optional "phone",
+        username: optional "username",
+    }
 }
 
 crate::model_support::tagged_union! {
@@ -192,7 +238,7 @@ crate::model_support::tagged_union! {
 }
 
 /// `connected_account.warnings[][scheduled_maintenance_window]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ScheduledMaintenanceWindowConnectedAccountWarning {
     /// Required: string (date-time).
@@ -201,8 +247,15 @@ pub struct ScheduledMaintenanceWindowConnectedAccountWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    ScheduledMaintenanceWindowConnectedAccountWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `connected_account.warnings[][unknown_issue_with_connected_account]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnknownIssueWithConnectedAccountConnectedAccountWarning {
     /// Required: string (date-time).
@@ -211,8 +264,15 @@ pub struct UnknownIssueWithConnectedAccountConnectedAccountWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    UnknownIssueWithConnectedAccountConnectedAccountWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `connected_account.warnings[][salto_ks_subscription_limit_almost_reached]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SaltoKsSubscriptionLimitAlmostReachedConnectedAccountWarning {
     /// Required: string (date-time).
@@ -223,8 +283,16 @@ pub struct SaltoKsSubscriptionLimitAlmostReachedConnectedAccountWarning {
     pub salto_ks_metadata: SaltoKsSubscriptionLimitExceededConnectedAccountErrorSaltoKsMetadata,
 }
 
+crate::model_support::deserialize_object! {
+    SaltoKsSubscriptionLimitAlmostReachedConnectedAccountWarning {
+        created_at: required "created_at",
+        message: required "message",
+        salto_ks_metadata: required "salto_ks_metadata",
+    }
+}
+
 /// `connected_account.warnings[][account_reauthorization_requested]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccountReauthorizationRequestedConnectedAccountWarning {
     /// Required: string (date-time).
@@ -233,8 +301,15 @@ pub struct AccountReauthorizationRequestedConnectedAccountWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccountReauthorizationRequestedConnectedAccountWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `connected_account.warnings[][provider_service_unavailable]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ProviderServiceUnavailableConnectedAccountWarning {
     /// Required: string (date-time).
@@ -243,12 +318,26 @@ pub struct ProviderServiceUnavailableConnectedAccountWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    ProviderServiceUnavailableConnectedAccountWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `connected_account.warnings[][dormakaba_sites_unapproved]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DormakabaSitesUnapprovedConnectedAccountWarning {
     /// Required: string (date-time).
     pub created_at: String,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    DormakabaSitesUnapprovedConnectedAccountWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
 }

@@ -5,7 +5,7 @@
 /// The `customer` component schema of Seam's API.
 ///
 /// Not documented by Seam: it may change without notice.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Customer {
     /// Required: string (date-time).
@@ -14,4 +14,12 @@ pub struct Customer {
     pub customer_key: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    Customer {
+        created_at: required "created_at",
+        customer_key: required "customer_key",
+        workspace_id: required "workspace_id",
+    }
 }

@@ -5,7 +5,7 @@
 /// The `customer_portal` component schema of Seam's API.
 ///
 /// Seam's reference: <https://docs.seam.co/latest/api/customers>.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomerPortal {
     /// Required: string (date-time).
@@ -18,4 +18,14 @@ pub struct CustomerPortal {
     pub url: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    CustomerPortal {
+        created_at: required "created_at",
+        customer_key: required "customer_key",
+        expires_at: required "expires_at",
+        url: required "url",
+        workspace_id: required "workspace_id",
+    }
 }

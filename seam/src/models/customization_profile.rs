@@ -5,56 +5,69 @@
 /// The `customization_profile` component schema of Seam's API.
 ///
 /// Not documented by Seam: it may change without notice.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomizationProfile {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: object.
-    #[serde(default)]
     pub customer_portal_theme: Option<CustomizationProfileCustomerPortalTheme>,
     /// Required: string (uuid).
     pub customization_profile_id: String,
     /// Optional: string (uri).
-    #[serde(default)]
     pub logo_url: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub message_overrides:
         Option<::std::collections::BTreeMap<String, ::std::collections::BTreeMap<String, String>>>,
     /// Required, nullable: string.
-    #[serde(default)]
     pub name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub primary_color: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub secondary_color: Option<String>,
     /// Required: string (uuid).
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    CustomizationProfile {
+        created_at: required "created_at",
+        customer_portal_theme: optional "customer_portal_theme",
+        customization_profile_id: required "customization_profile_id",
+        logo_url: optional "logo_url",
+        message_overrides: optional "message_overrides",
+        name: optional "name",
+        primary_color: optional "primary_color",
+        secondary_color: optional "secondary_color",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `customization_profile.customer_portal_theme` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CustomizationProfileCustomerPortalTheme {
     /// Optional: string.
-    #[serde(default)]
     pub font_family: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub mono_font_family: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub primary_color: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub primary_foreground_color: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub secondary_color: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub secondary_foreground_color: Option<String>,
+}
+
+crate::model_support::deserialize_object! {
+    CustomizationProfileCustomerPortalTheme {
+        font_family: optional "font_family",
+        mono_font_family: optional "mono_font_family",
+        primary_color: optional "primary_color",
+        primary_foreground_color: optional "primary_foreground_color",
+        secondary_color: optional "secondary_color",
+        secondary_foreground_color: optional "secondary_foreground_color",
+    }
 }

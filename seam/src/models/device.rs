@@ -5,112 +5,125 @@
 /// The `device` component schema of Seam's API.
 ///
 /// Seam's reference: <https://docs.seam.co/latest/api/devices>.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Device {
     /// Optional: boolean.
-    #[serde(default)]
     pub can_configure_auto_lock: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_hvac_cool: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_hvac_heat: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_hvac_heat_cool: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_program_offline_access_codes: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_program_online_access_codes: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_program_thermostat_programs_as_different_each_day: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_program_thermostat_programs_as_same_each_day: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_program_thermostat_programs_as_weekday_weekend: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_remotely_lock: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_remotely_unlock: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_run_thermostat_programs: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_simulate_connection: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_simulate_disconnection: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_simulate_hub_connection: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_simulate_hub_disconnection: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_simulate_paid_subscription: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_simulate_removal: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_turn_off_hvac: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_unlock_with_code: Option<bool>,
     /// Required (absent decodes as empty): array of string, one of 6 values.
-    #[serde(default)]
     pub capabilities_supported: Vec<DeviceCapabilitiesSupportedItem>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Required (absent decodes as empty): map.
-    #[serde(default)]
     pub custom_metadata: ::seam_core::CustomMetadata,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: object.
-    #[serde(default)]
     pub device_manufacturer: Option<DeviceManufacturer>,
     /// Optional: object.
-    #[serde(default)]
     pub device_provider: Option<DeviceDeviceProvider>,
     /// Required: one of several shapes.
     pub device_type: DeviceType,
     /// Required: string.
     pub display_name: String,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub errors: Vec<DeviceError>,
     /// Required: boolean.
     pub is_managed: bool,
     /// Optional: object.
-    #[serde(default)]
     pub location: Option<DeviceLocation>,
     /// Optional: string.
-    #[serde(default)]
     pub nickname: Option<String>,
     /// Required: object.
     pub properties: DeviceProperties,
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub space_ids: Vec<String>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub warnings: Vec<DeviceWarning>,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    Device {
+        can_configure_auto_lock: optional "can_configure_auto_lock",
+        can_hvac_cool: optional "can_hvac_cool",
+        can_hvac_heat: optional "can_hvac_heat",
+        can_hvac_heat_cool: optional "can_hvac_heat_cool",
+        can_program_offline_access_codes: optional "can_program_offline_access_codes",
+        can_program_online_access_codes: optional "can_program_online_access_codes",
+        can_program_thermostat_programs_as_different_each_day: optional "can_program_thermostat_programs_as_different_each_day",
+        can_program_thermostat_programs_as_same_each_day: optional "can_program_thermostat_programs_as_same_each_day",
+        can_program_thermostat_programs_as_weekday_weekend: optional "can_program_thermostat_programs_as_weekday_weekend",
+        can_remotely_lock: optional "can_remotely_lock",
+        can_remotely_unlock: optional "can_remotely_unlock",
+        can_run_thermostat_programs: optional "can_run_thermostat_programs",
+        can_simulate_connection: optional "can_simulate_connection",
+        can_simulate_disconnection: optional "can_simulate_disconnection",
+        can_simulate_hub_connection: optional "can_simulate_hub_connection",
+        can_simulate_hub_disconnection: optional "can_simulate_hub_disconnection",
+        can_simulate_paid_subscription: optional "can_simulate_paid_subscription",
+        can_simulate_removal: optional "can_simulate_removal",
+        can_turn_off_hvac: optional "can_turn_off_hvac",
+        can_unlock_with_code: optional "can_unlock_with_code",
+        capabilities_supported: default "capabilities_supported",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        custom_metadata: default "custom_metadata",
+        device_id: required "device_id",
+        device_manufacturer: optional "device_manufacturer",
+        device_provider: optional "device_provider",
+        device_type: required "device_type",
+        display_name: required "display_name",
+        errors: default "errors",
+        is_managed: required "is_managed",
+        location: optional "location",
+        nickname: optional "nickname",
+        properties: required "properties",
+        space_ids: default "space_ids",
+        warnings: default "warnings",
+        workspace_id: required "workspace_id",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -128,20 +141,27 @@ crate::model_support::open_enum! {
 }
 
 /// `device.device_manufacturer` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceManufacturer {
     /// Required: string.
     pub display_name: String,
     /// Optional: string (uri).
-    #[serde(default)]
     pub image_url: Option<String>,
     /// Required: string.
     pub manufacturer: String,
 }
 
+crate::model_support::deserialize_object! {
+    DeviceManufacturer {
+        display_name: required "display_name",
+        image_url: optional "image_url",
+        manufacturer: required "manufacturer",
+    }
+}
+
 /// `device.device_provider` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceDeviceProvider {
     /// Required: string.
@@ -149,10 +169,18 @@ pub struct DeviceDeviceProvider {
     /// Required: string.
     pub display_name: String,
     /// Optional: string (uri).
-    #[serde(default)]
     pub image_url: Option<String>,
     /// Required: string.
     pub provider_category: String,
+}
+
+crate::model_support::deserialize_object! {
+    DeviceDeviceProvider {
+        device_provider_name: required "device_provider_name",
+        display_name: required "display_name",
+        image_url: optional "image_url",
+        provider_category: required "provider_category",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -227,228 +255,166 @@ crate::model_support::tagged_union! {
 
 /// `device.location` in Seam's API spec.
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceLocation {
     /// Optional: string.
-    #[serde(default)]
     pub location_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub time_zone: Option<String>,
     /// Optional: string. Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub timezone: Option<String>,
+}
+
+crate::model_support::deserialize_object! {
+    DeviceLocation {
+        location_name: optional "location_name",
+        time_zone: optional "time_zone",
+        timezone: optional "timezone",
+    }
 }
 
 /// `device.properties` in Seam's API spec.
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceProperties {
     /// Optional: array of number. Not documented by Seam.
-    #[serde(
-        default,
-        rename = "_experimental_supported_code_from_access_codes_lengths"
-    )]
     pub experimental_supported_code_from_access_codes_lengths: Option<Vec<f64>>,
     /// Optional: object.
-    #[serde(default)]
     pub accessory_keypad: Option<DevicePropertiesAccessoryKeypad>,
     /// Optional, nullable: object. Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub active_thermostat_schedule: Option<super::thermostat_schedule::ThermostatSchedule>,
     /// Optional, nullable: string (uuid).
-    #[serde(default)]
     pub active_thermostat_schedule_id: Option<String>,
     /// Optional: object.
-    #[serde(default)]
     pub akiles_metadata: Option<DevicePropertiesAkilesMetadata>,
     /// Required: object.
     pub appearance: DevicePropertiesAppearance,
     /// Optional: object.
-    #[serde(default)]
     pub assa_abloy_credential_service_metadata:
         Option<DevicePropertiesAssaAbloyCredentialServiceMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub assa_abloy_vostio_metadata: Option<DevicePropertiesAssaAbloyVostioMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub august_metadata: Option<DevicePropertiesAugustMetadata>,
     /// Optional: number.
-    #[serde(default)]
     pub auto_lock_delay_seconds: Option<f64>,
     /// Optional: boolean.
-    #[serde(default)]
     pub auto_lock_enabled: Option<bool>,
     /// Optional: array of string, one of 6 values.
-    #[serde(default)]
     pub available_climate_preset_modes: Option<Vec<DevicePropertiesAvailableClimatePresetMode>>,
     /// Optional: array of object.
-    #[serde(default)]
     pub available_climate_presets: Option<Vec<DevicePropertiesAvailableClimatePreset>>,
     /// Optional: array of string, one of 3 values.
-    #[serde(default)]
     pub available_fan_mode_settings:
         Option<Vec<DevicePropertiesAvailableClimatePresetFanModeSetting>>,
     /// Optional: array of string, one of 5 values.
-    #[serde(default)]
     pub available_hvac_mode_settings:
         Option<Vec<DevicePropertiesAvailableClimatePresetHvacModeSetting>>,
     /// Optional: object.
-    #[serde(default)]
     pub avigilon_alta_metadata: Option<super::acs_entrance::AcsEntranceAvigilonAltaMetadata>,
     /// Optional: boolean.
-    #[serde(default)]
     pub backup_access_code_pool_enabled: Option<bool>,
     /// Optional: object.
-    #[serde(default)]
     pub battery: Option<DevicePropertiesBattery>,
     /// Optional: number, ≥ 0, ≤ 1.
-    #[serde(default)]
     pub battery_level: Option<f64>,
     /// Optional: object.
-    #[serde(default)]
     pub brivo_metadata: Option<DevicePropertiesBrivoMetadata>,
     /// Optional: array of one of several shapes.
-    #[serde(default)]
     pub code_constraints: Option<Vec<DevicePropertiesCodeConstraint>>,
     /// Optional: object.
-    #[serde(default)]
     pub controlbyweb_metadata: Option<DevicePropertiesControlbywebMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub current_climate_setting: Option<DevicePropertiesCurrentClimateSetting>,
     /// Optional: array of string.
-    #[serde(default)]
     pub currently_triggering_noise_threshold_ids: Option<Vec<String>>,
     /// Optional: object. Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub default_climate_setting: Option<DevicePropertiesCurrentClimateSetting>,
     /// Optional: boolean.
-    #[serde(default)]
     pub door_open: Option<bool>,
     /// Optional: object.
-    #[serde(default)]
     pub dormakaba_oracode_metadata: Option<DevicePropertiesDormakabaOracodeMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub ecobee_metadata: Option<DevicePropertiesEcobeeMetadata>,
     /// Optional, nullable: string, at least 1 characters.
-    #[serde(default)]
     pub fallback_climate_preset_key: Option<String>,
     /// Optional: string, one of 3 values. Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub fan_mode_setting: Option<DevicePropertiesAvailableClimatePresetFanModeSetting>,
     /// Optional: object.
-    #[serde(default)]
     pub four_suites_metadata: Option<DevicePropertiesFourSuitesMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub genie_metadata: Option<DevicePropertiesGenieMetadata>,
     /// Optional: boolean.
-    #[serde(default)]
     pub has_direct_power: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub has_native_entry_events: Option<bool>,
     /// Optional: object.
-    #[serde(default)]
     pub honeywell_resideo_metadata: Option<DevicePropertiesHoneywellResideoMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub igloo_metadata: Option<DevicePropertiesIglooMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub igloohome_metadata: Option<DevicePropertiesIgloohomeMetadata>,
     /// Optional: string.
-    #[serde(default)]
     pub image_alt_text: Option<String>,
     /// Optional: string (uri).
-    #[serde(default)]
     pub image_url: Option<String>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_cooling: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_fan_running: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_heating: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_temporary_manual_override_active: Option<bool>,
     /// Optional: object.
-    #[serde(default)]
     pub keynest_metadata: Option<DevicePropertiesKeynestMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub keypad_battery: Option<DevicePropertiesKeypadBattery>,
     /// Optional: object.
-    #[serde(default)]
     pub kisi_metadata: Option<DevicePropertiesKisiMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub korelock_metadata: Option<DevicePropertiesKorelockMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub kwikset_metadata: Option<DevicePropertiesKwiksetMetadata>,
     /// Optional: boolean.
-    #[serde(default)]
     pub locked: Option<bool>,
     /// Optional: object.
-    #[serde(default)]
     pub lockly_metadata: Option<DevicePropertiesLocklyMetadata>,
     /// Optional: string.
-    #[serde(default)]
     pub manufacturer: Option<String>,
     /// Optional: number.
-    #[serde(default)]
     pub max_active_codes_supported: Option<f64>,
     /// Optional: number.
-    #[serde(default)]
     pub max_cooling_set_point_celsius: Option<f64>,
     /// Optional: number.
-    #[serde(default)]
     pub max_cooling_set_point_fahrenheit: Option<f64>,
     /// Optional: number.
-    #[serde(default)]
     pub max_heating_set_point_celsius: Option<f64>,
     /// Optional: number.
-    #[serde(default)]
     pub max_heating_set_point_fahrenheit: Option<f64>,
     /// Optional: number.
-    #[serde(default)]
     pub max_thermostat_daily_program_periods_per_day: Option<f64>,
     /// Optional: number.
-    #[serde(default)]
     pub max_unique_climate_presets_per_thermostat_weekly_program: Option<f64>,
     /// Optional: number.
-    #[serde(default)]
     pub min_cooling_set_point_celsius: Option<f64>,
     /// Optional: number.
-    #[serde(default)]
     pub min_cooling_set_point_fahrenheit: Option<f64>,
     /// Optional: number.
-    #[serde(default)]
     pub min_heating_cooling_delta_celsius: Option<f64>,
     /// Optional: number.
-    #[serde(default)]
     pub min_heating_cooling_delta_fahrenheit: Option<f64>,
     /// Optional: number.
-    #[serde(default)]
     pub min_heating_set_point_celsius: Option<f64>,
     /// Optional: number.
-    #[serde(default)]
     pub min_heating_set_point_fahrenheit: Option<f64>,
     /// Optional: object.
-    #[serde(default)]
     pub minut_metadata: Option<DevicePropertiesMinutMetadata>,
     /// Required: object.
     pub model: DevicePropertiesModel,
@@ -456,227 +422,343 @@ pub struct DeviceProperties {
     #[deprecated]
     pub name: String,
     /// Optional: object.
-    #[serde(default)]
     pub nest_metadata: Option<DevicePropertiesNestMetadata>,
     /// Optional: number.
-    #[serde(default)]
     pub noise_level_decibels: Option<f64>,
     /// Optional: object.
-    #[serde(default)]
     pub noiseaware_metadata: Option<DevicePropertiesNoiseawareMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub nuki_metadata: Option<DevicePropertiesNukiMetadata>,
     /// Optional: boolean. Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub offline_access_codes_enabled: Option<bool>,
     /// Optional: array of object.
-    #[serde(default)]
     pub offline_time_frame_options: Option<Vec<DevicePropertiesOfflineTimeFrameOption>>,
     /// Optional: object.
-    #[serde(default)]
     pub omnitec_metadata: Option<DevicePropertiesOmnitecMetadata>,
     /// Required: boolean.
     pub online: bool,
     /// Optional: boolean. Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub online_access_codes_enabled: Option<bool>,
     /// Optional: array of object.
-    #[serde(default)]
     pub online_time_frame_options: Option<Vec<DevicePropertiesOfflineTimeFrameOption>>,
     /// Optional: number, ≥ 0, ≤ 1.
-    #[serde(default)]
     pub relative_humidity: Option<f64>,
     /// Optional: object.
-    #[serde(default)]
     pub ring_metadata: Option<DevicePropertiesRingMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub salto_ks_metadata: Option<DevicePropertiesSaltoKsMetadata>,
     /// Optional: object. Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub salto_metadata: Option<DevicePropertiesSaltoMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub salto_space_credential_service_metadata:
         Option<DevicePropertiesSaltoSpaceCredentialServiceMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub schlage_metadata: Option<DevicePropertiesLocklyMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub seam_bridge_metadata: Option<DevicePropertiesSeamBridgeMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub sensi_metadata: Option<DevicePropertiesSensiMetadata>,
     /// Optional: string.
-    #[serde(default)]
     pub serial_number: Option<String>,
     /// Optional: object.
-    #[serde(default)]
     pub smartthings_metadata: Option<DevicePropertiesSmartthingsMetadata>,
     /// Optional: array of number.
-    #[serde(default)]
     pub supported_code_lengths: Option<Vec<f64>>,
     /// Optional: boolean. Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub supports_accessory_keypad: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub supports_backup_access_code_pool: Option<bool>,
     /// Optional: boolean. Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub supports_offline_access_codes: Option<bool>,
     /// Optional: object.
-    #[serde(default)]
     pub tado_metadata: Option<DevicePropertiesTadoMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub tedee_metadata: Option<DevicePropertiesTedeeMetadata>,
     /// Optional: number.
-    #[serde(default)]
     pub temperature_celsius: Option<f64>,
     /// Optional: number.
-    #[serde(default)]
     pub temperature_fahrenheit: Option<f64>,
     /// Optional: object.
-    #[serde(default)]
     pub temperature_threshold: Option<DevicePropertiesTemperatureThreshold>,
     /// Optional: number.
-    #[serde(default)]
     pub thermostat_daily_program_period_precision_minutes: Option<f64>,
     /// Optional: array of object.
-    #[serde(default)]
     pub thermostat_daily_programs:
         Option<Vec<super::thermostat_daily_program::ThermostatDailyProgram>>,
     /// Optional, nullable: object.
-    #[serde(default)]
     pub thermostat_weekly_program: Option<DevicePropertiesThermostatWeeklyProgram>,
     /// Optional: object.
-    #[serde(default)]
     pub ttlock_metadata: Option<DevicePropertiesTtlockMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub two_n_metadata: Option<DevicePropertiesTwoNMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub ultraloq_metadata: Option<DevicePropertiesUltraloqMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub visionline_metadata: Option<DevicePropertiesVisionlineMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub wyze_metadata: Option<DevicePropertiesWyzeMetadata>,
 }
 
+crate::model_support::deserialize_object! {
+    DeviceProperties {
+        experimental_supported_code_from_access_codes_lengths: optional "_experimental_supported_code_from_access_codes_lengths",
+        accessory_keypad: optional "accessory_keypad",
+        active_thermostat_schedule: optional "active_thermostat_schedule",
+        active_thermostat_schedule_id: optional "active_thermostat_schedule_id",
+        akiles_metadata: optional "akiles_metadata",
+        appearance: required "appearance",
+        assa_abloy_credential_service_metadata: optional "assa_abloy_credential_service_metadata",
+        assa_abloy_vostio_metadata: optional "assa_abloy_vostio_metadata",
+        august_metadata: optional "august_metadata",
+        auto_lock_delay_seconds: optional "auto_lock_delay_seconds",
+        auto_lock_enabled: optional "auto_lock_enabled",
+        available_climate_preset_modes: optional "available_climate_preset_modes",
+        available_climate_presets: optional "available_climate_presets",
+        available_fan_mode_settings: optional "available_fan_mode_settings",
+        available_hvac_mode_settings: optional "available_hvac_mode_settings",
+        avigilon_alta_metadata: optional "avigilon_alta_metadata",
+        backup_access_code_pool_enabled: optional "backup_access_code_pool_enabled",
+        battery: optional "battery",
+        battery_level: optional "battery_level",
+        brivo_metadata: optional "brivo_metadata",
+        code_constraints: optional "code_constraints",
+        controlbyweb_metadata: optional "controlbyweb_metadata",
+        current_climate_setting: optional "current_climate_setting",
+        currently_triggering_noise_threshold_ids: optional "currently_triggering_noise_threshold_ids",
+        default_climate_setting: optional "default_climate_setting",
+        door_open: optional "door_open",
+        dormakaba_oracode_metadata: optional "dormakaba_oracode_metadata",
+        ecobee_metadata: optional "ecobee_metadata",
+        fallback_climate_preset_key: optional "fallback_climate_preset_key",
+        fan_mode_setting: optional "fan_mode_setting",
+        four_suites_metadata: optional "four_suites_metadata",
+        genie_metadata: optional "genie_metadata",
+        has_direct_power: optional "has_direct_power",
+        has_native_entry_events: optional "has_native_entry_events",
+        honeywell_resideo_metadata: optional "honeywell_resideo_metadata",
+        igloo_metadata: optional "igloo_metadata",
+        igloohome_metadata: optional "igloohome_metadata",
+        image_alt_text: optional "image_alt_text",
+        image_url: optional "image_url",
+        is_cooling: optional "is_cooling",
+        is_fan_running: optional "is_fan_running",
+        is_heating: optional "is_heating",
+        is_temporary_manual_override_active: optional "is_temporary_manual_override_active",
+        keynest_metadata: optional "keynest_metadata",
+        keypad_battery: optional "keypad_battery",
+        kisi_metadata: optional "kisi_metadata",
+        korelock_metadata: optional "korelock_metadata",
+        kwikset_metadata: optional "kwikset_metadata",
+        locked: optional "locked",
+        lockly_metadata: optional "lockly_metadata",
+        manufacturer: optional "manufacturer",
+        max_active_codes_supported: optional "max_active_codes_supported",
+        max_cooling_set_point_celsius: optional "max_cooling_set_point_celsius",
+        max_cooling_set_point_fahrenheit: optional "max_cooling_set_point_fahrenheit",
+        max_heating_set_point_celsius: optional "max_heating_set_point_celsius",
+        max_heating_set_point_fahrenheit: optional "max_heating_set_point_fahrenheit",
+        max_thermostat_daily_program_periods_per_day: optional "max_thermostat_daily_program_periods_per_day",
+        max_unique_climate_presets_per_thermostat_weekly_program: optional "max_unique_climate_presets_per_thermostat_weekly_program",
+        min_cooling_set_point_celsius: optional "min_cooling_set_point_celsius",
+        min_cooling_set_point_fahrenheit: optional "min_cooling_set_point_fahrenheit",
+        min_heating_cooling_delta_celsius: optional "min_heating_cooling_delta_celsius",
+        min_heating_cooling_delta_fahrenheit: optional "min_heating_cooling_delta_fahrenheit",
+        min_heating_set_point_celsius: optional "min_heating_set_point_celsius",
+        min_heating_set_point_fahrenheit: optional "min_heating_set_point_fahrenheit",
+        minut_metadata: optional "minut_metadata",
+        model: required "model",
+        name: required "name",
+        nest_metadata: optional "nest_metadata",
+        noise_level_decibels: optional "noise_level_decibels",
+        noiseaware_metadata: optional "noiseaware_metadata",
+        nuki_metadata: optional "nuki_metadata",
+        offline_access_codes_enabled: optional "offline_access_codes_enabled",
+        offline_time_frame_options: optional "offline_time_frame_options",
+        omnitec_metadata: optional "omnitec_metadata",
+        online: required "online",
+        online_access_codes_enabled: optional "online_access_codes_enabled",
+        online_time_frame_options: optional "online_time_frame_options",
+        relative_humidity: optional "relative_humidity",
+        ring_metadata: optional "ring_metadata",
+        salto_ks_metadata: optional "salto_ks_metadata",
+        salto_metadata: optional "salto_metadata",
+        salto_space_credential_service_metadata: optional "salto_space_credential_service_metadata",
+        schlage_metadata: optional "schlage_metadata",
+        seam_bridge_metadata: optional "seam_bridge_metadata",
+        sensi_metadata: optional "sensi_metadata",
+        serial_number: optional "serial_number",
+        smartthings_metadata: optional "smartthings_metadata",
+        supported_code_lengths: optional "supported_code_lengths",
+        supports_accessory_keypad: optional "supports_accessory_keypad",
+        supports_backup_access_code_pool: optional "supports_backup_access_code_pool",
+        supports_offline_access_codes: optional "supports_offline_access_codes",
+        tado_metadata: optional "tado_metadata",
+        tedee_metadata: optional "tedee_metadata",
+        temperature_celsius: optional "temperature_celsius",
+        temperature_fahrenheit: optional "temperature_fahrenheit",
+        temperature_threshold: optional "temperature_threshold",
+        thermostat_daily_program_period_precision_minutes: optional "thermostat_daily_program_period_precision_minutes",
+        thermostat_daily_programs: optional "thermostat_daily_programs",
+        thermostat_weekly_program: optional "thermostat_weekly_program",
+        ttlock_metadata: optional "ttlock_metadata",
+        two_n_metadata: optional "two_n_metadata",
+        ultraloq_metadata: optional "ultraloq_metadata",
+        visionline_metadata: optional "visionline_metadata",
+        wyze_metadata: optional "wyze_metadata",
+    }
+}
+
 /// `device.properties.accessory_keypad` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesAccessoryKeypad {
     /// Optional: object.
-    #[serde(default)]
     pub battery: Option<DevicePropertiesAccessoryKeypadBattery>,
     /// Required: boolean.
     pub is_connected: bool,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesAccessoryKeypad {
+        battery: optional "battery",
+        is_connected: required "is_connected",
+    }
+}
+
 /// `device.properties.accessory_keypad.battery` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesAccessoryKeypadBattery {
     /// Required: number, ≥ 0, ≤ 1.
     pub level: f64,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesAccessoryKeypadBattery {
+        level: required "level",
+    }
+}
+
 /// `device.properties.akiles_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesAkilesMetadata {
     /// Optional: string.
-    #[serde(default, rename = "_member_group_id")]
     pub member_group_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub gadget_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub gadget_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub product_name: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesAkilesMetadata {
+        member_group_id: optional "_member_group_id",
+        gadget_id: optional "gadget_id",
+        gadget_name: optional "gadget_name",
+        product_name: optional "product_name",
+    }
+}
+
 /// `device.properties.appearance` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesAppearance {
     /// Required: string.
     pub name: String,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesAppearance {
+        name: required "name",
+    }
+}
+
 /// `device.properties.assa_abloy_credential_service_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesAssaAbloyCredentialServiceMetadata {
     /// Optional: array of object.
-    #[serde(default)]
     pub endpoints: Option<Vec<DevicePropertiesAssaAbloyCredentialServiceMetadataEndpoint>>,
     /// Optional: boolean.
-    #[serde(default)]
     pub has_active_endpoint: Option<bool>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesAssaAbloyCredentialServiceMetadata {
+        endpoints: optional "endpoints",
+        has_active_endpoint: optional "has_active_endpoint",
+    }
+}
+
 /// `device.properties.assa_abloy_credential_service_metadata.endpoints[]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesAssaAbloyCredentialServiceMetadataEndpoint {
     /// Optional: string.
-    #[serde(default)]
     pub endpoint_id: Option<String>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_active: Option<bool>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesAssaAbloyCredentialServiceMetadataEndpoint {
+        endpoint_id: optional "endpoint_id",
+        is_active: optional "is_active",
+    }
+}
+
 /// `device.properties.assa_abloy_vostio_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesAssaAbloyVostioMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub encoder_name: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesAssaAbloyVostioMetadata {
+        encoder_name: optional "encoder_name",
+    }
+}
+
 /// `device.properties.august_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesAugustMetadata {
     /// Optional: boolean.
-    #[serde(default)]
     pub has_keypad: Option<bool>,
     /// Optional: string.
-    #[serde(default)]
     pub house_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub house_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub keypad_battery_level: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub lock_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub lock_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub model: Option<String>,
+}
+
+crate::model_support::deserialize_object! {
+    DevicePropertiesAugustMetadata {
+        has_keypad: optional "has_keypad",
+        house_id: optional "house_id",
+        house_name: optional "house_name",
+        keypad_battery_level: optional "keypad_battery_level",
+        lock_id: optional "lock_id",
+        lock_name: optional "lock_name",
+        model: optional "model",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -695,7 +777,7 @@ crate::model_support::open_enum! {
 
 /// `device.properties.available_climate_presets[]` in Seam's API spec.
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesAvailableClimatePreset {
     /// Required: boolean.
@@ -707,52 +789,68 @@ pub struct DevicePropertiesAvailableClimatePreset {
     /// Required: string.
     pub climate_preset_key: String,
     /// Optional: string, one of 6 values.
-    #[serde(default)]
     pub climate_preset_mode: Option<DevicePropertiesAvailableClimatePresetMode>,
     /// Optional: number.
-    #[serde(default)]
     pub cooling_set_point_celsius: Option<f64>,
     /// Optional: number.
-    #[serde(default)]
     pub cooling_set_point_fahrenheit: Option<f64>,
     /// Required: string.
     pub display_name: String,
     /// Optional: object.
-    #[serde(default)]
     pub ecobee_metadata: Option<DevicePropertiesAvailableClimatePresetEcobeeMetadata>,
     /// Optional: string, one of 3 values.
-    #[serde(default)]
     pub fan_mode_setting: Option<DevicePropertiesAvailableClimatePresetFanModeSetting>,
     /// Optional: number.
-    #[serde(default)]
     pub heating_set_point_celsius: Option<f64>,
     /// Optional: number.
-    #[serde(default)]
     pub heating_set_point_fahrenheit: Option<f64>,
     /// Optional: string, one of 5 values.
-    #[serde(default)]
     pub hvac_mode_setting: Option<DevicePropertiesAvailableClimatePresetHvacModeSetting>,
     /// Required: boolean. Deprecated.
     #[deprecated]
     pub manual_override_allowed: bool,
     /// Optional, nullable: string, default `null`.
-    #[serde(default)]
     pub name: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesAvailableClimatePreset {
+        can_delete: required "can_delete",
+        can_edit: required "can_edit",
+        can_use_with_thermostat_daily_programs: required "can_use_with_thermostat_daily_programs",
+        climate_preset_key: required "climate_preset_key",
+        climate_preset_mode: optional "climate_preset_mode",
+        cooling_set_point_celsius: optional "cooling_set_point_celsius",
+        cooling_set_point_fahrenheit: optional "cooling_set_point_fahrenheit",
+        display_name: required "display_name",
+        ecobee_metadata: optional "ecobee_metadata",
+        fan_mode_setting: optional "fan_mode_setting",
+        heating_set_point_celsius: optional "heating_set_point_celsius",
+        heating_set_point_fahrenheit: optional "heating_set_point_fahrenheit",
+        hvac_mode_setting: optional "hvac_mode_setting",
+        manual_override_allowed: required "manual_override_allowed",
+        name: optional "name",
+    }
+}
+
 /// `device.properties.available_climate_presets[].ecobee_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesAvailableClimatePresetEcobeeMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub climate_ref: Option<String>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_optimized: Option<bool>,
     /// Optional: string, one of 2 values.
-    #[serde(default)]
     pub owner: Option<DevicePropertiesAvailableClimatePresetEcobeeMetadataOwner>,
+}
+
+crate::model_support::deserialize_object! {
+    DevicePropertiesAvailableClimatePresetEcobeeMetadata {
+        climate_ref: optional "climate_ref",
+        is_optimized: optional "is_optimized",
+        owner: optional "owner",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -790,13 +888,20 @@ crate::model_support::open_enum! {
 }
 
 /// `device.properties.battery` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesBattery {
     /// Required: number, ≥ 0, ≤ 1.
     pub level: f64,
     /// Required: string, one of 4 values.
     pub status: DevicePropertiesBatteryStatus,
+}
+
+crate::model_support::deserialize_object! {
+    DevicePropertiesBattery {
+        level: required "level",
+        status: required "status",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -812,15 +917,20 @@ crate::model_support::open_enum! {
 }
 
 /// `device.properties.brivo_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesBrivoMetadata {
     /// Optional: boolean.
-    #[serde(default)]
     pub activation_enabled: Option<bool>,
     /// Optional: string.
-    #[serde(default)]
     pub device_name: Option<String>,
+}
+
+crate::model_support::deserialize_object! {
+    DevicePropertiesBrivoMetadata {
+        activation_enabled: optional "activation_enabled",
+        device_name: optional "device_name",
+    }
 }
 
 crate::model_support::tagged_union! {
@@ -834,11 +944,17 @@ crate::model_support::tagged_union! {
 }
 
 /// `device.properties.code_constraints[][no_zeros, ...]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NoZerosEtcDevicePropertiesCodeConstraint {
     /// Required: string, one of 12 values.
     pub constraint_type: NoZerosEtcDevicePropertiesCodeConstraintConstraintType,
+}
+
+crate::model_support::deserialize_object! {
+    NoZerosEtcDevicePropertiesCodeConstraint {
+        constraint_type: required "constraint_type",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -862,17 +978,23 @@ crate::model_support::open_enum! {
 }
 
 /// `device.properties.code_constraints[][name_length, ...]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NameLengthEtcDevicePropertiesCodeConstraint {
     /// Required: string, one of 2 values.
     pub constraint_type: NameLengthEtcDevicePropertiesCodeConstraintConstraintType,
     /// Optional: number.
-    #[serde(default)]
     pub max_length: Option<f64>,
     /// Optional: number.
-    #[serde(default)]
     pub min_length: Option<f64>,
+}
+
+crate::model_support::deserialize_object! {
+    NameLengthEtcDevicePropertiesCodeConstraint {
+        constraint_type: required "constraint_type",
+        max_length: optional "max_length",
+        min_length: optional "min_length",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -886,498 +1008,611 @@ crate::model_support::open_enum! {
 }
 
 /// `device.properties.controlbyweb_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesControlbywebMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub device_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub device_name: Option<String>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub relay_name: Option<String>,
+}
+
+crate::model_support::deserialize_object! {
+    DevicePropertiesControlbywebMetadata {
+        device_id: optional "device_id",
+        device_name: optional "device_name",
+        relay_name: optional "relay_name",
+    }
 }
 
 /// `device.properties.current_climate_setting` in Seam's API spec.
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesCurrentClimateSetting {
     /// Optional: boolean.
-    #[serde(default)]
     pub can_delete: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_edit: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_use_with_thermostat_daily_programs: Option<bool>,
     /// Optional: string.
-    #[serde(default)]
     pub climate_preset_key: Option<String>,
     /// Optional: string, one of 6 values.
-    #[serde(default)]
     pub climate_preset_mode: Option<DevicePropertiesAvailableClimatePresetMode>,
     /// Optional: number.
-    #[serde(default)]
     pub cooling_set_point_celsius: Option<f64>,
     /// Optional: number.
-    #[serde(default)]
     pub cooling_set_point_fahrenheit: Option<f64>,
     /// Optional: string.
-    #[serde(default)]
     pub display_name: Option<String>,
     /// Optional: object.
-    #[serde(default)]
     pub ecobee_metadata: Option<DevicePropertiesAvailableClimatePresetEcobeeMetadata>,
     /// Optional: string, one of 3 values.
-    #[serde(default)]
     pub fan_mode_setting: Option<DevicePropertiesAvailableClimatePresetFanModeSetting>,
     /// Optional: number.
-    #[serde(default)]
     pub heating_set_point_celsius: Option<f64>,
     /// Optional: number.
-    #[serde(default)]
     pub heating_set_point_fahrenheit: Option<f64>,
     /// Optional: string, one of 5 values.
-    #[serde(default)]
     pub hvac_mode_setting: Option<DevicePropertiesAvailableClimatePresetHvacModeSetting>,
     /// Optional: boolean. Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub manual_override_allowed: Option<bool>,
     /// Optional, nullable: string, default `null`.
-    #[serde(default)]
     pub name: Option<String>,
+}
+
+crate::model_support::deserialize_object! {
+    DevicePropertiesCurrentClimateSetting {
+        can_delete: optional "can_delete",
+        can_edit: optional "can_edit",
+        can_use_with_thermostat_daily_programs: optional "can_use_with_thermostat_daily_programs",
+        climate_preset_key: optional "climate_preset_key",
+        climate_preset_mode: optional "climate_preset_mode",
+        cooling_set_point_celsius: optional "cooling_set_point_celsius",
+        cooling_set_point_fahrenheit: optional "cooling_set_point_fahrenheit",
+        display_name: optional "display_name",
+        ecobee_metadata: optional "ecobee_metadata",
+        fan_mode_setting: optional "fan_mode_setting",
+        heating_set_point_celsius: optional "heating_set_point_celsius",
+        heating_set_point_fahrenheit: optional "heating_set_point_fahrenheit",
+        hvac_mode_setting: optional "hvac_mode_setting",
+        manual_override_allowed: optional "manual_override_allowed",
+        name: optional "name",
+    }
 }
 
 /// `device.properties.dormakaba_oracode_metadata` in Seam's API spec.
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesDormakabaOracodeMetadata {
     /// Optional: one of several shapes.
-    #[serde(default)]
     pub device_id: Option<::serde_json::Value>,
     /// Optional: number.
-    #[serde(default)]
     pub door_id: Option<f64>,
     /// Optional: boolean.
-    #[serde(default)]
     pub door_is_wireless: Option<bool>,
     /// Optional: string.
-    #[serde(default)]
     pub door_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub iana_timezone: Option<String>,
     /// Optional: array of object.
-    #[serde(default)]
     pub predefined_time_slots:
         Option<Vec<DevicePropertiesDormakabaOracodeMetadataPredefinedTimeSlot>>,
     /// Optional, nullable: number. Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub site_id: Option<f64>,
     /// Optional: string.
-    #[serde(default)]
     pub site_name: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesDormakabaOracodeMetadata {
+        device_id: optional "device_id",
+        door_id: optional "door_id",
+        door_is_wireless: optional "door_is_wireless",
+        door_name: optional "door_name",
+        iana_timezone: optional "iana_timezone",
+        predefined_time_slots: optional "predefined_time_slots",
+        site_id: optional "site_id",
+        site_name: optional "site_name",
+    }
+}
+
 /// `device.properties.dormakaba_oracode_metadata.predefined_time_slots[]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesDormakabaOracodeMetadataPredefinedTimeSlot {
     /// Optional: string.
-    #[serde(default)]
     pub check_in_time: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub check_out_time: Option<String>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub dormakaba_oracode_user_level_id: Option<String>,
     /// Optional: number.
-    #[serde(default)]
     pub dormakaba_oracode_user_level_prefix: Option<f64>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_24_hour: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_biweekly_mode: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_master: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_one_shot: Option<bool>,
     /// Optional: string.
-    #[serde(default)]
     pub name: Option<String>,
     /// Optional: number.
-    #[serde(default)]
     pub prefix: Option<f64>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesDormakabaOracodeMetadataPredefinedTimeSlot {
+        check_in_time: optional "check_in_time",
+        check_out_time: optional "check_out_time",
+        dormakaba_oracode_user_level_id: optional "dormakaba_oracode_user_level_id",
+        dormakaba_oracode_user_level_prefix: optional "dormakaba_oracode_user_level_prefix",
+        is_24_hour: optional "is_24_hour",
+        is_biweekly_mode: optional "is_biweekly_mode",
+        is_master: optional "is_master",
+        is_one_shot: optional "is_one_shot",
+        name: optional "name",
+        prefix: optional "prefix",
+    }
+}
+
 /// `device.properties.ecobee_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesEcobeeMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub device_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub ecobee_device_id: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesEcobeeMetadata {
+        device_name: optional "device_name",
+        ecobee_device_id: optional "ecobee_device_id",
+    }
+}
+
 /// `device.properties.four_suites_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesFourSuitesMetadata {
     /// Optional: number.
-    #[serde(default)]
     pub device_id: Option<f64>,
     /// Optional: string.
-    #[serde(default)]
     pub device_name: Option<String>,
     /// Optional: number.
-    #[serde(default)]
     pub reclose_delay_in_seconds: Option<f64>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesFourSuitesMetadata {
+        device_id: optional "device_id",
+        device_name: optional "device_name",
+        reclose_delay_in_seconds: optional "reclose_delay_in_seconds",
+    }
+}
+
 /// `device.properties.genie_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesGenieMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub device_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub door_name: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesGenieMetadata {
+        device_name: optional "device_name",
+        door_name: optional "door_name",
+    }
+}
+
 /// `device.properties.honeywell_resideo_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesHoneywellResideoMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub device_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub honeywell_resideo_device_id: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesHoneywellResideoMetadata {
+        device_name: optional "device_name",
+        honeywell_resideo_device_id: optional "honeywell_resideo_device_id",
+    }
+}
+
 /// `device.properties.igloo_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesIglooMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub bridge_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub device_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub model: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesIglooMetadata {
+        bridge_id: optional "bridge_id",
+        device_id: optional "device_id",
+        model: optional "model",
+    }
+}
+
 /// `device.properties.igloohome_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesIgloohomeMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub bridge_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub bridge_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub device_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub device_name: Option<String>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_accessory_keypad_linked_to_bridge: Option<bool>,
     /// Optional: string.
-    #[serde(default)]
     pub keypad_id: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesIgloohomeMetadata {
+        bridge_id: optional "bridge_id",
+        bridge_name: optional "bridge_name",
+        device_id: optional "device_id",
+        device_name: optional "device_name",
+        is_accessory_keypad_linked_to_bridge: optional "is_accessory_keypad_linked_to_bridge",
+        keypad_id: optional "keypad_id",
+    }
+}
+
 /// `device.properties.keynest_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesKeynestMetadata {
     /// Optional, nullable: string.
-    #[serde(default)]
     pub address: Option<String>,
     /// Optional: number.
-    #[serde(default)]
     pub current_or_last_store_id: Option<f64>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub current_status: Option<String>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub current_user_company: Option<String>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub current_user_email: Option<String>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub current_user_name: Option<String>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub current_user_phone_number: Option<String>,
     /// Optional: number.
-    #[serde(default)]
     pub default_office_id: Option<f64>,
     /// Optional: string.
-    #[serde(default)]
     pub device_name: Option<String>,
     /// Optional: number.
-    #[serde(default)]
     pub fob_id: Option<f64>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub handover_method: Option<String>,
     /// Optional: boolean.
-    #[serde(default)]
     pub has_photo: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_quadient_locker: Option<bool>,
     /// Optional: string.
-    #[serde(default)]
     pub key_id: Option<String>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub key_notes: Option<String>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub keynest_app_user: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub last_movement: Option<String>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub property_id: Option<String>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub property_postcode: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub status_type: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub subscription_plan: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesKeynestMetadata {
+        address: optional "address",
+        current_or_last_store_id: optional "current_or_last_store_id",
+        current_status: optional "current_status",
+        current_user_company: optional "current_user_company",
+        current_user_email: optional "current_user_email",
+        current_user_name: optional "current_user_name",
+        current_user_phone_number: optional "current_user_phone_number",
+        default_office_id: optional "default_office_id",
+        device_name: optional "device_name",
+        fob_id: optional "fob_id",
+        handover_method: optional "handover_method",
+        has_photo: optional "has_photo",
+        is_quadient_locker: optional "is_quadient_locker",
+        key_id: optional "key_id",
+        key_notes: optional "key_notes",
+        keynest_app_user: optional "keynest_app_user",
+        last_movement: optional "last_movement",
+        property_id: optional "property_id",
+        property_postcode: optional "property_postcode",
+        status_type: optional "status_type",
+        subscription_plan: optional "subscription_plan",
+    }
+}
+
 /// `device.properties.keypad_battery` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesKeypadBattery {
     /// Required: number.
     pub level: f64,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesKeypadBattery {
+        level: required "level",
+    }
+}
+
 /// `device.properties.kisi_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesKisiMetadata {
     /// Optional, nullable: string.
-    #[serde(default)]
     pub description: Option<String>,
     /// Optional: number.
-    #[serde(default)]
     pub lock_id: Option<f64>,
     /// Optional: string.
-    #[serde(default)]
     pub lock_name: Option<String>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub place_name: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesKisiMetadata {
+        description: optional "description",
+        lock_id: optional "lock_id",
+        lock_name: optional "lock_name",
+        place_name: optional "place_name",
+    }
+}
+
 /// `device.properties.korelock_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesKorelockMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub device_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub device_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub firmware_version: Option<String>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub location_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub model_code: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub serial_number: Option<String>,
     /// Optional: number.
-    #[serde(default)]
     pub wifi_signal_strength: Option<f64>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesKorelockMetadata {
+        device_id: optional "device_id",
+        device_name: optional "device_name",
+        firmware_version: optional "firmware_version",
+        location_id: optional "location_id",
+        model_code: optional "model_code",
+        serial_number: optional "serial_number",
+        wifi_signal_strength: optional "wifi_signal_strength",
+    }
+}
+
 /// `device.properties.kwikset_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesKwiksetMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub device_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub device_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub model_number: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesKwiksetMetadata {
+        device_id: optional "device_id",
+        device_name: optional "device_name",
+        model_number: optional "model_number",
+    }
+}
+
 /// `device.properties.lockly_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesLocklyMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub device_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub device_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub model: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesLocklyMetadata {
+        device_id: optional "device_id",
+        device_name: optional "device_name",
+        model: optional "model",
+    }
+}
+
 /// `device.properties.minut_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesMinutMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub device_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub device_name: Option<String>,
     /// Optional: object.
-    #[serde(default)]
     pub latest_sensor_values: Option<DevicePropertiesMinutMetadataLatestSensorValues>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesMinutMetadata {
+        device_id: optional "device_id",
+        device_name: optional "device_name",
+        latest_sensor_values: optional "latest_sensor_values",
+    }
+}
+
 /// `device.properties.minut_metadata.latest_sensor_values` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesMinutMetadataLatestSensorValues {
     /// Optional: object.
-    #[serde(default)]
     pub accelerometer_z: Option<DevicePropertiesMinutMetadataLatestSensorValuesAccelerometerZ>,
     /// Optional: object.
-    #[serde(default)]
     pub humidity: Option<DevicePropertiesMinutMetadataLatestSensorValuesAccelerometerZ>,
     /// Optional: object.
-    #[serde(default)]
     pub pressure: Option<DevicePropertiesMinutMetadataLatestSensorValuesAccelerometerZ>,
     /// Optional: object.
-    #[serde(default)]
     pub sound: Option<DevicePropertiesMinutMetadataLatestSensorValuesAccelerometerZ>,
     /// Optional: object.
-    #[serde(default)]
     pub temperature: Option<DevicePropertiesMinutMetadataLatestSensorValuesAccelerometerZ>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesMinutMetadataLatestSensorValues {
+        accelerometer_z: optional "accelerometer_z",
+        humidity: optional "humidity",
+        pressure: optional "pressure",
+        sound: optional "sound",
+        temperature: optional "temperature",
+    }
+}
+
 /// `device.properties.minut_metadata.latest_sensor_values.accelerometer_z` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesMinutMetadataLatestSensorValuesAccelerometerZ {
     /// Optional: string.
-    #[serde(default)]
     pub time: Option<String>,
     /// Optional: number.
-    #[serde(default)]
     pub value: Option<f64>,
+}
+
+crate::model_support::deserialize_object! {
+    DevicePropertiesMinutMetadataLatestSensorValuesAccelerometerZ {
+        time: optional "time",
+        value: optional "value",
+    }
 }
 
 /// `device.properties.model` in Seam's API spec.
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesModel {
     /// Optional: boolean. Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub accessory_keypad_supported: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_connect_accessory_keypad: Option<bool>,
     /// Required: string.
     pub display_name: String,
     /// Optional: boolean.
-    #[serde(default)]
     pub has_built_in_keypad: Option<bool>,
     /// Required: string.
     pub manufacturer_display_name: String,
     /// Optional: boolean. Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub offline_access_codes_supported: Option<bool>,
     /// Optional: boolean. Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub online_access_codes_supported: Option<bool>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesModel {
+        accessory_keypad_supported: optional "accessory_keypad_supported",
+        can_connect_accessory_keypad: optional "can_connect_accessory_keypad",
+        display_name: required "display_name",
+        has_built_in_keypad: optional "has_built_in_keypad",
+        manufacturer_display_name: required "manufacturer_display_name",
+        offline_access_codes_supported: optional "offline_access_codes_supported",
+        online_access_codes_supported: optional "online_access_codes_supported",
+    }
+}
+
 /// `device.properties.nest_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesNestMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub device_custom_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub device_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub display_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub nest_device_id: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesNestMetadata {
+        device_custom_name: optional "device_custom_name",
+        device_name: optional "device_name",
+        display_name: optional "display_name",
+        nest_device_id: optional "nest_device_id",
+    }
+}
+
 /// `device.properties.noiseaware_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesNoiseawareMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub device_id: Option<String>,
     /// Optional: string, one of 2 values.
-    #[serde(default)]
     pub device_model: Option<DevicePropertiesNoiseawareMetadataDeviceModel>,
     /// Optional: string.
-    #[serde(default)]
     pub device_name: Option<String>,
     /// Optional: number.
-    #[serde(default)]
     pub noise_level_decibel: Option<f64>,
     /// Optional: number.
-    #[serde(default)]
     pub noise_level_nrs: Option<f64>,
+}
+
+crate::model_support::deserialize_object! {
+    DevicePropertiesNoiseawareMetadata {
+        device_id: optional "device_id",
+        device_model: optional "device_model",
+        device_name: optional "device_name",
+        noise_level_decibel: optional "noise_level_decibel",
+        noise_level_nrs: optional "noise_level_nrs",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -1391,57 +1626,68 @@ crate::model_support::open_enum! {
 }
 
 /// `device.properties.nuki_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesNukiMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub device_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub device_name: Option<String>,
     /// Optional: boolean.
-    #[serde(default)]
     pub keypad_2_paired: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub keypad_battery_critical: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub keypad_paired: Option<bool>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesNukiMetadata {
+        device_id: optional "device_id",
+        device_name: optional "device_name",
+        keypad_2_paired: optional "keypad_2_paired",
+        keypad_battery_critical: optional "keypad_battery_critical",
+        keypad_paired: optional "keypad_paired",
+    }
+}
+
 /// `device.properties.offline_time_frame_options[]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesOfflineTimeFrameOption {
     /// Required: string.
     pub display_name: String,
     /// Optional: string.
-    #[serde(default)]
     pub end_date_recurrence_rule: Option<String>,
     /// Optional: boolean.
-    #[serde(default)]
     pub matching_start_end_time: Option<bool>,
     /// Optional: string.
-    #[serde(default)]
     pub max_duration: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub min_duration: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub start_date_recurrence_rule: Option<String>,
     /// Optional: array of object.
-    #[serde(default)]
     pub time_pairs: Option<Vec<DevicePropertiesOfflineTimeFrameOptionTimePair>>,
     /// Optional: string.
-    #[serde(default)]
     pub time_zone: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesOfflineTimeFrameOption {
+        display_name: required "display_name",
+        end_date_recurrence_rule: optional "end_date_recurrence_rule",
+        matching_start_end_time: optional "matching_start_end_time",
+        max_duration: optional "max_duration",
+        min_duration: optional "min_duration",
+        start_date_recurrence_rule: optional "start_date_recurrence_rule",
+        time_pairs: optional "time_pairs",
+        time_zone: optional "time_zone",
+    }
+}
+
 /// `device.properties.offline_time_frame_options[].time_pairs[]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesOfflineTimeFrameOptionTimePair {
     /// Required: string.
@@ -1452,132 +1698,170 @@ pub struct DevicePropertiesOfflineTimeFrameOptionTimePair {
     pub start_time: String,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesOfflineTimeFrameOptionTimePair {
+        display_name: required "display_name",
+        end_time: required "end_time",
+        start_time: required "start_time",
+    }
+}
+
 /// `device.properties.omnitec_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesOmnitecMetadata {
     /// Optional: boolean.
-    #[serde(default)]
     pub has_gateway: Option<bool>,
     /// Optional: string.
-    #[serde(default)]
     pub lock_alias: Option<String>,
     /// Optional: number.
-    #[serde(default)]
     pub lock_id: Option<f64>,
     /// Optional: string.
-    #[serde(default)]
     pub lock_mac: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub lock_name: Option<String>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub time_zone: Option<String>,
     /// Optional: number.
-    #[serde(default)]
     pub timezone_raw_offset_ms: Option<f64>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesOmnitecMetadata {
+        has_gateway: optional "has_gateway",
+        lock_alias: optional "lock_alias",
+        lock_id: optional "lock_id",
+        lock_mac: optional "lock_mac",
+        lock_name: optional "lock_name",
+        time_zone: optional "time_zone",
+        timezone_raw_offset_ms: optional "timezone_raw_offset_ms",
+    }
+}
+
 /// `device.properties.ring_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesRingMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub device_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub device_name: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesRingMetadata {
+        device_id: optional "device_id",
+        device_name: optional "device_name",
+    }
+}
+
 /// `device.properties.salto_ks_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesSaltoKsMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub battery_level: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub customer_reference: Option<String>,
     /// Optional: boolean.
-    #[serde(default)]
     pub has_custom_pin_subscription: Option<bool>,
     /// Optional: string.
-    #[serde(default)]
     pub lock_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub lock_type: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub locked_state: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub model: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub site_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub site_name: Option<String>,
+}
+
+crate::model_support::deserialize_object! {
+    DevicePropertiesSaltoKsMetadata {
+        battery_level: optional "battery_level",
+        customer_reference: optional "customer_reference",
+        has_custom_pin_subscription: optional "has_custom_pin_subscription",
+        lock_id: optional "lock_id",
+        lock_type: optional "lock_type",
+        locked_state: optional "locked_state",
+        model: optional "model",
+        site_id: optional "site_id",
+        site_name: optional "site_name",
+    }
 }
 
 /// `device.properties.salto_metadata` in Seam's API spec.
 ///
 /// Deprecated in the spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesSaltoMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub battery_level: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub customer_reference: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub lock_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub lock_type: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub locked_state: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub model: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub site_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub site_name: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesSaltoMetadata {
+        battery_level: optional "battery_level",
+        customer_reference: optional "customer_reference",
+        lock_id: optional "lock_id",
+        lock_type: optional "lock_type",
+        locked_state: optional "locked_state",
+        model: optional "model",
+        site_id: optional "site_id",
+        site_name: optional "site_name",
+    }
+}
+
 /// `device.properties.salto_space_credential_service_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesSaltoSpaceCredentialServiceMetadata {
     /// Optional: boolean.
-    #[serde(default)]
     pub has_active_phone: Option<bool>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesSaltoSpaceCredentialServiceMetadata {
+        has_active_phone: optional "has_active_phone",
+    }
+}
+
 /// `device.properties.seam_bridge_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesSeamBridgeMetadata {
     /// Optional: number.
-    #[serde(default)]
     pub device_num: Option<f64>,
     /// Optional: string.
-    #[serde(default)]
     pub name: Option<String>,
     /// Optional: string, one of 2 values.
-    #[serde(default)]
     pub unlock_method: Option<DevicePropertiesSeamBridgeMetadataUnlockMethod>,
+}
+
+crate::model_support::deserialize_object! {
+    DevicePropertiesSeamBridgeMetadata {
+        device_num: optional "device_num",
+        name: optional "name",
+        unlock_method: optional "unlock_method",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -1591,263 +1875,329 @@ crate::model_support::open_enum! {
 }
 
 /// `device.properties.sensi_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesSensiMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub device_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub device_name: Option<String>,
     /// Optional: boolean.
-    #[serde(default)]
     pub dual_setpoints_not_supported: Option<bool>,
     /// Optional: any JSON.
-    #[serde(default)]
     pub enforced_setpoint_range_celsius: Option<::serde_json::Value>,
     /// Optional: string.
-    #[serde(default)]
     pub product_type: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesSensiMetadata {
+        device_id: optional "device_id",
+        device_name: optional "device_name",
+        dual_setpoints_not_supported: optional "dual_setpoints_not_supported",
+        enforced_setpoint_range_celsius: optional "enforced_setpoint_range_celsius",
+        product_type: optional "product_type",
+    }
+}
+
 /// `device.properties.smartthings_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesSmartthingsMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub device_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub device_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub location_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub model: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesSmartthingsMetadata {
+        device_id: optional "device_id",
+        device_name: optional "device_name",
+        location_id: optional "location_id",
+        model: optional "model",
+    }
+}
+
 /// `device.properties.tado_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesTadoMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub device_type: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub serial_no: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesTadoMetadata {
+        device_type: optional "device_type",
+        serial_no: optional "serial_no",
+    }
+}
+
 /// `device.properties.tedee_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesTedeeMetadata {
     /// Optional: number.
-    #[serde(default)]
     pub bridge_id: Option<f64>,
     /// Optional: string.
-    #[serde(default)]
     pub bridge_name: Option<String>,
     /// Optional: number.
-    #[serde(default)]
     pub device_id: Option<f64>,
     /// Optional: string.
-    #[serde(default)]
     pub device_model: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub device_name: Option<String>,
     /// Optional: number.
-    #[serde(default)]
     pub keypad_id: Option<f64>,
     /// Optional: string.
-    #[serde(default)]
     pub serial_number: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesTedeeMetadata {
+        bridge_id: optional "bridge_id",
+        bridge_name: optional "bridge_name",
+        device_id: optional "device_id",
+        device_model: optional "device_model",
+        device_name: optional "device_name",
+        keypad_id: optional "keypad_id",
+        serial_number: optional "serial_number",
+    }
+}
+
 /// `device.properties.temperature_threshold` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesTemperatureThreshold {
     /// Required, nullable: number.
-    #[serde(default)]
     pub lower_limit_celsius: Option<f64>,
     /// Required, nullable: number.
-    #[serde(default)]
     pub lower_limit_fahrenheit: Option<f64>,
     /// Required, nullable: number.
-    #[serde(default)]
     pub upper_limit_celsius: Option<f64>,
     /// Required, nullable: number.
-    #[serde(default)]
     pub upper_limit_fahrenheit: Option<f64>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesTemperatureThreshold {
+        lower_limit_celsius: optional "lower_limit_celsius",
+        lower_limit_fahrenheit: optional "lower_limit_fahrenheit",
+        upper_limit_celsius: optional "upper_limit_celsius",
+        upper_limit_fahrenheit: optional "upper_limit_fahrenheit",
+    }
+}
+
 /// `device.properties.thermostat_weekly_program` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesThermostatWeeklyProgram {
     /// Required: string (date-time).
     pub created_at: String,
     /// Required, nullable: string (uuid).
-    #[serde(default)]
     pub friday_program_id: Option<String>,
     /// Required, nullable: string (uuid).
-    #[serde(default)]
     pub monday_program_id: Option<String>,
     /// Required, nullable: string (uuid).
-    #[serde(default)]
     pub saturday_program_id: Option<String>,
     /// Required, nullable: string (uuid).
-    #[serde(default)]
     pub sunday_program_id: Option<String>,
     /// Required, nullable: string (uuid).
-    #[serde(default)]
     pub thursday_program_id: Option<String>,
     /// Required, nullable: string (uuid).
-    #[serde(default)]
     pub tuesday_program_id: Option<String>,
     /// Required, nullable: string (uuid).
-    #[serde(default)]
     pub wednesday_program_id: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesThermostatWeeklyProgram {
+        created_at: required "created_at",
+        friday_program_id: optional "friday_program_id",
+        monday_program_id: optional "monday_program_id",
+        saturday_program_id: optional "saturday_program_id",
+        sunday_program_id: optional "sunday_program_id",
+        thursday_program_id: optional "thursday_program_id",
+        tuesday_program_id: optional "tuesday_program_id",
+        wednesday_program_id: optional "wednesday_program_id",
+    }
+}
+
 /// `device.properties.ttlock_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesTtlockMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub feature_value: Option<String>,
     /// Optional: object.
-    #[serde(default)]
     pub features: Option<DevicePropertiesTtlockMetadataFeatures>,
     /// Optional: boolean.
-    #[serde(default)]
     pub has_gateway: Option<bool>,
     /// Optional: string.
-    #[serde(default)]
     pub lock_alias: Option<String>,
     /// Optional: number.
-    #[serde(default)]
     pub lock_id: Option<f64>,
     /// Optional, nullable: number.
-    #[serde(default)]
     pub timezone_raw_offset_ms: Option<f64>,
     /// Optional: array of object.
-    #[serde(default)]
     pub wireless_keypads: Option<Vec<DevicePropertiesTtlockMetadataWirelessKeypad>>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesTtlockMetadata {
+        feature_value: optional "feature_value",
+        features: optional "features",
+        has_gateway: optional "has_gateway",
+        lock_alias: optional "lock_alias",
+        lock_id: optional "lock_id",
+        timezone_raw_offset_ms: optional "timezone_raw_offset_ms",
+        wireless_keypads: optional "wireless_keypads",
+    }
+}
+
 /// `device.properties.ttlock_metadata.features` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesTtlockMetadataFeatures {
     /// Optional: boolean.
-    #[serde(default)]
     pub auto_lock_time_config: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub incomplete_keyboard_passcode: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub lock_command: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub passcode: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub passcode_management: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub unlock_via_gateway: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub wifi: Option<bool>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesTtlockMetadataFeatures {
+        auto_lock_time_config: optional "auto_lock_time_config",
+        incomplete_keyboard_passcode: optional "incomplete_keyboard_passcode",
+        lock_command: optional "lock_command",
+        passcode: optional "passcode",
+        passcode_management: optional "passcode_management",
+        unlock_via_gateway: optional "unlock_via_gateway",
+        wifi: optional "wifi",
+    }
+}
+
 /// `device.properties.ttlock_metadata.wireless_keypads[]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesTtlockMetadataWirelessKeypad {
     /// Optional: number.
-    #[serde(default)]
     pub wireless_keypad_id: Option<f64>,
     /// Optional: string.
-    #[serde(default)]
     pub wireless_keypad_name: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesTtlockMetadataWirelessKeypad {
+        wireless_keypad_id: optional "wireless_keypad_id",
+        wireless_keypad_name: optional "wireless_keypad_name",
+    }
+}
+
 /// `device.properties.two_n_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesTwoNMetadata {
     /// Optional: number.
-    #[serde(default)]
     pub device_id: Option<f64>,
     /// Optional: string.
-    #[serde(default)]
     pub device_name: Option<String>,
+}
+
+crate::model_support::deserialize_object! {
+    DevicePropertiesTwoNMetadata {
+        device_id: optional "device_id",
+        device_name: optional "device_name",
+    }
 }
 
 /// `device.properties.ultraloq_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesUltraloqMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub device_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub device_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub device_type: Option<String>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub time_zone: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesUltraloqMetadata {
+        device_id: optional "device_id",
+        device_name: optional "device_name",
+        device_type: optional "device_type",
+        time_zone: optional "time_zone",
+    }
+}
+
 /// `device.properties.visionline_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesVisionlineMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub encoder_id: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    DevicePropertiesVisionlineMetadata {
+        encoder_id: optional "encoder_id",
+    }
+}
+
 /// `device.properties.wyze_metadata` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DevicePropertiesWyzeMetadata {
     /// Optional: string.
-    #[serde(default)]
     pub device_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub device_info_model: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub device_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub keypad_uuid: Option<String>,
     /// Optional: number.
-    #[serde(default)]
     pub locker_status_hardlock: Option<f64>,
     /// Optional: string.
-    #[serde(default)]
     pub product_model: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub product_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub product_type: Option<String>,
+}
+
+crate::model_support::deserialize_object! {
+    DevicePropertiesWyzeMetadata {
+        device_id: optional "device_id",
+        device_info_model: optional "device_info_model",
+        device_name: optional "device_name",
+        keypad_uuid: optional "keypad_uuid",
+        locker_status_hardlock: optional "locker_status_hardlock",
+        product_model: optional "product_model",
+        product_name: optional "product_name",
+        product_type: optional "product_type",
+    }
 }
 
 crate::model_support::tagged_union! {
@@ -1887,7 +2237,7 @@ crate::model_support::tagged_union! {
 }
 
 /// `device.warnings[][partial_backup_access_code_pool]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PartialBackupAccessCodePoolDeviceWarning {
     /// Required: string (date-time).
@@ -1896,8 +2246,15 @@ pub struct PartialBackupAccessCodePoolDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    PartialBackupAccessCodePoolDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][many_active_backup_codes]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ManyActiveBackupCodesDeviceWarning {
     /// Required: string (date-time).
@@ -1906,8 +2263,15 @@ pub struct ManyActiveBackupCodesDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    ManyActiveBackupCodesDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][third_party_integration_detected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ThirdPartyIntegrationDetectedDeviceWarning {
     /// Required: string (date-time).
@@ -1916,8 +2280,15 @@ pub struct ThirdPartyIntegrationDetectedDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    ThirdPartyIntegrationDetectedDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][ttlock_lock_gateway_unlocking_not_enabled]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TtlockLockGatewayUnlockingNotEnabledDeviceWarning {
     /// Required: string (date-time).
@@ -1926,8 +2297,15 @@ pub struct TtlockLockGatewayUnlockingNotEnabledDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    TtlockLockGatewayUnlockingNotEnabledDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][ttlock_weak_gateway_signal]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TtlockWeakGatewaySignalDeviceWarning {
     /// Required: string (date-time).
@@ -1936,8 +2314,15 @@ pub struct TtlockWeakGatewaySignalDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    TtlockWeakGatewaySignalDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][power_saving_mode]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PowerSavingModeDeviceWarning {
     /// Required: string (date-time).
@@ -1946,8 +2331,15 @@ pub struct PowerSavingModeDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    PowerSavingModeDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][temperature_threshold_exceeded]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TemperatureThresholdExceededDeviceWarning {
     /// Required: string (date-time).
@@ -1956,8 +2348,15 @@ pub struct TemperatureThresholdExceededDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    TemperatureThresholdExceededDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][device_communication_degraded]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceCommunicationDegradedDeviceWarning {
     /// Required: string (date-time).
@@ -1966,8 +2365,15 @@ pub struct DeviceCommunicationDegradedDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    DeviceCommunicationDegradedDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][scheduled_maintenance_window]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ScheduledMaintenanceWindowDeviceWarning {
     /// Required: string (date-time).
@@ -1976,8 +2382,15 @@ pub struct ScheduledMaintenanceWindowDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    ScheduledMaintenanceWindowDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][device_has_flaky_connection]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceHasFlakyConnectionDeviceWarning {
     /// Required: string (date-time).
@@ -1986,8 +2399,15 @@ pub struct DeviceHasFlakyConnectionDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    DeviceHasFlakyConnectionDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][salto_ks_office_mode]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SaltoKsOfficeModeDeviceWarning {
     /// Required: string (date-time).
@@ -1996,10 +2416,17 @@ pub struct SaltoKsOfficeModeDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    SaltoKsOfficeModeDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][salto_ks_privacy_mode]` in Seam's API spec.
 ///
 /// Deprecated in the spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SaltoKsPrivacyModeDeviceWarning {
     /// Required: string (date-time).
@@ -2008,8 +2435,15 @@ pub struct SaltoKsPrivacyModeDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    SaltoKsPrivacyModeDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][privacy_mode]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PrivacyModeDeviceWarning {
     /// Required: string (date-time).
@@ -2018,8 +2452,15 @@ pub struct PrivacyModeDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    PrivacyModeDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][salto_ks_subscription_limit_almost_reached]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SaltoKsSubscriptionLimitAlmostReachedDeviceWarning {
     /// Required: string (date-time).
@@ -2028,8 +2469,15 @@ pub struct SaltoKsSubscriptionLimitAlmostReachedDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    SaltoKsSubscriptionLimitAlmostReachedDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][salto_ks_lock_access_code_support_removed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SaltoKsLockAccessCodeSupportRemovedDeviceWarning {
     /// Required: string (date-time).
@@ -2038,8 +2486,15 @@ pub struct SaltoKsLockAccessCodeSupportRemovedDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    SaltoKsLockAccessCodeSupportRemovedDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][unknown_issue_with_phone]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnknownIssueWithPhoneDeviceWarning {
     /// Required: string (date-time).
@@ -2048,8 +2503,15 @@ pub struct UnknownIssueWithPhoneDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    UnknownIssueWithPhoneDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][lockly_time_zone_not_configured]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LocklyTimeZoneNotConfiguredDeviceWarning {
     /// Required: string (date-time).
@@ -2058,8 +2520,15 @@ pub struct LocklyTimeZoneNotConfiguredDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    LocklyTimeZoneNotConfiguredDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][ultraloq_time_zone_unknown]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UltraloqTimeZoneUnknownDeviceWarning {
     /// Required: string (date-time).
@@ -2068,8 +2537,15 @@ pub struct UltraloqTimeZoneUnknownDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    UltraloqTimeZoneUnknownDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][time_zone_unknown]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TimeZoneUnknownDeviceWarning {
     /// Required: string (date-time).
@@ -2078,8 +2554,15 @@ pub struct TimeZoneUnknownDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    TimeZoneUnknownDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][time_zone_mismatch]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TimeZoneMismatchDeviceWarning {
     /// Required: string (date-time).
@@ -2088,8 +2571,15 @@ pub struct TimeZoneMismatchDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    TimeZoneMismatchDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][two_n_device_missing_timezone]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TwoNDeviceMissingTimezoneDeviceWarning {
     /// Required: string (date-time).
@@ -2098,8 +2588,15 @@ pub struct TwoNDeviceMissingTimezoneDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    TwoNDeviceMissingTimezoneDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][hub_required_for_additional_capabilities]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct HubRequiredForAdditionalCapabilitiesDeviceWarning {
     /// Required: string (date-time).
@@ -2108,8 +2605,15 @@ pub struct HubRequiredForAdditionalCapabilitiesDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    HubRequiredForAdditionalCapabilitiesDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][provider_issue]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ProviderIssueDeviceWarning {
     /// Required: string (date-time).
@@ -2118,8 +2622,15 @@ pub struct ProviderIssueDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    ProviderIssueDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][keynest_unsupported_locker]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct KeynestUnsupportedLockerDeviceWarning {
     /// Required: string (date-time).
@@ -2128,8 +2639,15 @@ pub struct KeynestUnsupportedLockerDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    KeynestUnsupportedLockerDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][accessory_keypad_setup_required]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessoryKeypadSetupRequiredDeviceWarning {
     /// Required: string (date-time).
@@ -2138,8 +2656,15 @@ pub struct AccessoryKeypadSetupRequiredDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessoryKeypadSetupRequiredDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][unreliable_online_status]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnreliableOnlineStatusDeviceWarning {
     /// Required: string (date-time).
@@ -2148,8 +2673,15 @@ pub struct UnreliableOnlineStatusDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    UnreliableOnlineStatusDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][max_access_codes_reached]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MaxAccessCodesReachedDeviceWarning {
     /// Required: integer.
@@ -2162,12 +2694,28 @@ pub struct MaxAccessCodesReachedDeviceWarning {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    MaxAccessCodesReachedDeviceWarning {
+        active_access_code_count: required "active_access_code_count",
+        created_at: required "created_at",
+        max_active_access_code_count: required "max_active_access_code_count",
+        message: required "message",
+    }
+}
+
 /// `device.warnings[][insufficient_permissions]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InsufficientPermissionsDeviceWarning {
     /// Required: string (date-time).
     pub created_at: String,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    InsufficientPermissionsDeviceWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
 }

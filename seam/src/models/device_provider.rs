@@ -5,68 +5,48 @@
 /// The `device_provider` component schema of Seam's API.
 ///
 /// Seam's reference: <https://docs.seam.co/latest/api/devices>.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceProvider {
     /// Optional: boolean.
-    #[serde(default)]
     pub can_configure_auto_lock: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_hvac_cool: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_hvac_heat: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_hvac_heat_cool: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_program_offline_access_codes: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_program_online_access_codes: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_program_thermostat_programs_as_different_each_day: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_program_thermostat_programs_as_same_each_day: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_program_thermostat_programs_as_weekday_weekend: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_remotely_lock: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_remotely_unlock: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_run_thermostat_programs: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_simulate_connection: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_simulate_disconnection: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_simulate_hub_connection: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_simulate_hub_disconnection: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_simulate_paid_subscription: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_simulate_removal: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_turn_off_hvac: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_unlock_with_code: Option<bool>,
     /// Required: string, one of 62 values.
     pub device_provider_name: DeviceProviderName,
@@ -75,8 +55,36 @@ pub struct DeviceProvider {
     /// Required: string.
     pub image_url: String,
     /// Required (absent decodes as empty): array of string, one of 8 values.
-    #[serde(default)]
     pub provider_categories: Vec<DeviceProviderProviderCategory>,
+}
+
+crate::model_support::deserialize_object! {
+    DeviceProvider {
+        can_configure_auto_lock: optional "can_configure_auto_lock",
+        can_hvac_cool: optional "can_hvac_cool",
+        can_hvac_heat: optional "can_hvac_heat",
+        can_hvac_heat_cool: optional "can_hvac_heat_cool",
+        can_program_offline_access_codes: optional "can_program_offline_access_codes",
+        can_program_online_access_codes: optional "can_program_online_access_codes",
+        can_program_thermostat_programs_as_different_each_day: optional "can_program_thermostat_programs_as_different_each_day",
+        can_program_thermostat_programs_as_same_each_day: optional "can_program_thermostat_programs_as_same_each_day",
+        can_program_thermostat_programs_as_weekday_weekend: optional "can_program_thermostat_programs_as_weekday_weekend",
+        can_remotely_lock: optional "can_remotely_lock",
+        can_remotely_unlock: optional "can_remotely_unlock",
+        can_run_thermostat_programs: optional "can_run_thermostat_programs",
+        can_simulate_connection: optional "can_simulate_connection",
+        can_simulate_disconnection: optional "can_simulate_disconnection",
+        can_simulate_hub_connection: optional "can_simulate_hub_connection",
+        can_simulate_hub_disconnection: optional "can_simulate_hub_disconnection",
+        can_simulate_paid_subscription: optional "can_simulate_paid_subscription",
+        can_simulate_removal: optional "can_simulate_removal",
+        can_turn_off_hvac: optional "can_turn_off_hvac",
+        can_unlock_with_code: optional "can_unlock_with_code",
+        device_provider_name: required "device_provider_name",
+        display_name: required "display_name",
+        image_url: required "image_url",
+        provider_categories: default "provider_categories",
+    }
 }
 
 crate::model_support::open_enum! {

@@ -5,7 +5,7 @@
 /// The `enrollment_automation` component schema of Seam's API.
 ///
 /// Not documented by Seam: it may change without notice.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EnrollmentAutomation {
     /// Required: string (date-time).
@@ -18,4 +18,14 @@ pub struct EnrollmentAutomation {
     pub user_identity_id: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    EnrollmentAutomation {
+        created_at: required "created_at",
+        credential_manager_acs_system_id: required "credential_manager_acs_system_id",
+        enrollment_automation_id: required "enrollment_automation_id",
+        user_identity_id: required "user_identity_id",
+        workspace_id: required "workspace_id",
+    }
 }

@@ -122,25 +122,22 @@ crate::model_support::tagged_union! {
 }
 
 /// `event[access_code.created]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeCreatedEvent {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -150,32 +147,42 @@ pub struct AccessCodeCreatedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessCodeCreatedEvent {
+        access_code_id: required "access_code_id",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_code.changed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeChangedEvent {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub change_reason: Option<String>,
     /// Optional: array of object.
-    #[serde(default)]
     pub changed_properties: Option<Vec<AccessCodeChangedEventChangedProperty>>,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -185,28 +192,50 @@ pub struct AccessCodeChangedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessCodeChangedEvent {
+        access_code_id: required "access_code_id",
+        change_reason: optional "change_reason",
+        changed_properties: optional "changed_properties",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_code.changed].changed_properties[]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeChangedEventChangedProperty {
     /// Required, nullable: string.
-    #[serde(default)]
     pub from: Option<String>,
     /// Required: string.
     pub property: String,
     /// Required, nullable: string.
-    #[serde(default)]
     pub to: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    AccessCodeChangedEventChangedProperty {
+        from: optional "from",
+        property: required "property",
+        to: optional "to",
+    }
+}
+
 /// `event[access_code.name_changed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeNameChangedEvent {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
@@ -215,12 +244,10 @@ pub struct AccessCodeNameChangedEvent {
     /// Required: string.
     pub description: String,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -234,14 +261,31 @@ pub struct AccessCodeNameChangedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessCodeNameChangedEvent {
+        access_code_id: required "access_code_id",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        description: required "description",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        from: required "from",
+        occurred_at: required "occurred_at",
+        to: required "to",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_code.code_changed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeCodeChangedEvent {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
@@ -250,12 +294,10 @@ pub struct AccessCodeCodeChangedEvent {
     /// Required: string.
     pub description: String,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -269,14 +311,31 @@ pub struct AccessCodeCodeChangedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessCodeCodeChangedEvent {
+        access_code_id: required "access_code_id",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        description: required "description",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        from: required "from",
+        occurred_at: required "occurred_at",
+        to: required "to",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_code.time_frame_changed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeTimeFrameChangedEvent {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
@@ -285,12 +344,10 @@ pub struct AccessCodeTimeFrameChangedEvent {
     /// Required: string.
     pub description: String,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -304,62 +361,103 @@ pub struct AccessCodeTimeFrameChangedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessCodeTimeFrameChangedEvent {
+        access_code_id: required "access_code_id",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        description: required "description",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        from: required "from",
+        occurred_at: required "occurred_at",
+        to: required "to",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_code.time_frame_changed].from` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeTimeFrameChangedEventFrom {
     /// Required, nullable: string.
-    #[serde(default)]
     pub ends_at: Option<String>,
     /// Required, nullable: string.
-    #[serde(default)]
     pub starts_at: Option<String>,
 }
 
+crate::model_support::deserialize_object! {
+    AccessCodeTimeFrameChangedEventFrom {
+        ends_at: optional "ends_at",
+        starts_at: optional "starts_at",
+    }
+}
+
 /// `event[access_code.mutations_requested]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeMutationsRequestedEvent {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
     /// Required: string (date-time).
     pub occurred_at: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub requested_mutations: Vec<AccessCodeMutationsRequestedEventRequestedMutation>,
     /// Required: string (uuid).
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessCodeMutationsRequestedEvent {
+        access_code_id: required "access_code_id",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        requested_mutations: default "requested_mutations",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_code.mutations_requested].requested_mutations[]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeMutationsRequestedEventRequestedMutation {
     /// Optional: map.
-    #[serde(default)]
     pub from: Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
     /// Required: string, one of 6 values.
     pub mutation_code: AccessCodeMutationsRequestedEventRequestedMutationMutationCode,
     /// Optional: map.
-    #[serde(default)]
     pub to: Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+}
+
+crate::model_support::deserialize_object! {
+    AccessCodeMutationsRequestedEventRequestedMutation {
+        from: optional "from",
+        mutation_code: required "mutation_code",
+        to: optional "to",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -377,7 +475,7 @@ crate::model_support::open_enum! {
 }
 
 /// `event[access_code.scheduled_on_device]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeScheduledOnDeviceEvent {
     /// Required: string (uuid).
@@ -385,19 +483,16 @@ pub struct AccessCodeScheduledOnDeviceEvent {
     /// Required: string.
     pub code: String,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -407,8 +502,24 @@ pub struct AccessCodeScheduledOnDeviceEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessCodeScheduledOnDeviceEvent {
+        access_code_id: required "access_code_id",
+        code: required "code",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_code.set_on_device]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeSetOnDeviceEvent {
     /// Required: string (uuid).
@@ -416,19 +527,16 @@ pub struct AccessCodeSetOnDeviceEvent {
     /// Required: string.
     pub code: String,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -438,26 +546,39 @@ pub struct AccessCodeSetOnDeviceEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessCodeSetOnDeviceEvent {
+        access_code_id: required "access_code_id",
+        code: required "code",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_code.removed_from_device]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeRemovedFromDeviceEvent {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -467,44 +588,50 @@ pub struct AccessCodeRemovedFromDeviceEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessCodeRemovedFromDeviceEvent {
+        access_code_id: required "access_code_id",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_code.delay_in_setting_on_device]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeDelayInSettingOnDeviceEvent {
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub access_code_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub access_code_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub device_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -514,8 +641,29 @@ pub struct AccessCodeDelayInSettingOnDeviceEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessCodeDelayInSettingOnDeviceEvent {
+        access_code_errors: default "access_code_errors",
+        access_code_id: required "access_code_id",
+        access_code_warnings: default "access_code_warnings",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_errors: default "connected_account_errors",
+        connected_account_id: required "connected_account_id",
+        connected_account_warnings: default "connected_account_warnings",
+        created_at: required "created_at",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_errors: default "device_errors",
+        device_id: required "device_id",
+        device_warnings: default "device_warnings",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_code.delay_in_setting_on_device].access_code_errors[]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeDelayInSettingOnDeviceEventAccessCodeError {
     /// Required: string (date-time).
@@ -526,8 +674,16 @@ pub struct AccessCodeDelayInSettingOnDeviceEventAccessCodeError {
     pub message: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessCodeDelayInSettingOnDeviceEventAccessCodeError {
+        created_at: required "created_at",
+        error_code: required "error_code",
+        message: required "message",
+    }
+}
+
 /// `event[access_code.delay_in_setting_on_device].access_code_warnings[]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning {
     /// Required: string (date-time).
@@ -538,44 +694,43 @@ pub struct AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning {
     pub warning_code: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning {
+        created_at: required "created_at",
+        message: required "message",
+        warning_code: required "warning_code",
+    }
+}
+
 /// `event[access_code.failed_to_set_on_device]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeFailedToSetOnDeviceEvent {
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub access_code_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub access_code_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub device_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -585,29 +740,46 @@ pub struct AccessCodeFailedToSetOnDeviceEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessCodeFailedToSetOnDeviceEvent {
+        access_code_errors: default "access_code_errors",
+        access_code_id: required "access_code_id",
+        access_code_warnings: default "access_code_warnings",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_errors: default "connected_account_errors",
+        connected_account_id: required "connected_account_id",
+        connected_account_warnings: default "connected_account_warnings",
+        created_at: required "created_at",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_errors: default "device_errors",
+        device_id: required "device_id",
+        device_warnings: default "device_warnings",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_code.deleted]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeDeletedEvent {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Required, nullable: string.
-    #[serde(default)]
     pub code: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -615,46 +787,53 @@ pub struct AccessCodeDeletedEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    AccessCodeDeletedEvent {
+        access_code_id: required "access_code_id",
+        code: optional "code",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[access_code.delay_in_removing_from_device]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeDelayInRemovingFromDeviceEvent {
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub access_code_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub access_code_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub device_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -662,46 +841,58 @@ pub struct AccessCodeDelayInRemovingFromDeviceEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    AccessCodeDelayInRemovingFromDeviceEvent {
+        access_code_errors: default "access_code_errors",
+        access_code_id: required "access_code_id",
+        access_code_warnings: default "access_code_warnings",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_errors: default "connected_account_errors",
+        connected_account_id: required "connected_account_id",
+        connected_account_warnings: default "connected_account_warnings",
+        created_at: required "created_at",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_errors: default "device_errors",
+        device_id: required "device_id",
+        device_warnings: default "device_warnings",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[access_code.failed_to_remove_from_device]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeFailedToRemoveFromDeviceEvent {
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub access_code_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub access_code_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub device_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -711,26 +902,44 @@ pub struct AccessCodeFailedToRemoveFromDeviceEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessCodeFailedToRemoveFromDeviceEvent {
+        access_code_errors: default "access_code_errors",
+        access_code_id: required "access_code_id",
+        access_code_warnings: default "access_code_warnings",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_errors: default "connected_account_errors",
+        connected_account_id: required "connected_account_id",
+        connected_account_warnings: default "connected_account_warnings",
+        created_at: required "created_at",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_errors: default "device_errors",
+        device_id: required "device_id",
+        device_warnings: default "device_warnings",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_code.modified_external_to_seam]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeModifiedExternalToSeamEvent {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -740,26 +949,38 @@ pub struct AccessCodeModifiedExternalToSeamEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessCodeModifiedExternalToSeamEvent {
+        access_code_id: required "access_code_id",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_code.deleted_external_to_seam]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeDeletedExternalToSeamEvent {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -769,8 +990,23 @@ pub struct AccessCodeDeletedExternalToSeamEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessCodeDeletedExternalToSeamEvent {
+        access_code_id: required "access_code_id",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_code.backup_access_code_pulled]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeBackupAccessCodePulledEvent {
     /// Required: string (uuid).
@@ -778,19 +1014,16 @@ pub struct AccessCodeBackupAccessCodePulledEvent {
     /// Required: string.
     pub backup_access_code_id: String,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -800,26 +1033,39 @@ pub struct AccessCodeBackupAccessCodePulledEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessCodeBackupAccessCodePulledEvent {
+        access_code_id: required "access_code_id",
+        backup_access_code_id: required "backup_access_code_id",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_code.unmanaged.converted_to_managed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeUnmanagedConvertedToManagedEvent {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -829,44 +1075,50 @@ pub struct AccessCodeUnmanagedConvertedToManagedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessCodeUnmanagedConvertedToManagedEvent {
+        access_code_id: required "access_code_id",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_code.unmanaged.failed_to_convert_to_managed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeUnmanagedFailedToConvertToManagedEvent {
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub access_code_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub access_code_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub device_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -876,26 +1128,44 @@ pub struct AccessCodeUnmanagedFailedToConvertToManagedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessCodeUnmanagedFailedToConvertToManagedEvent {
+        access_code_errors: default "access_code_errors",
+        access_code_id: required "access_code_id",
+        access_code_warnings: default "access_code_warnings",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_errors: default "connected_account_errors",
+        connected_account_id: required "connected_account_id",
+        connected_account_warnings: default "connected_account_warnings",
+        created_at: required "created_at",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_errors: default "device_errors",
+        device_id: required "device_id",
+        device_warnings: default "device_warnings",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_code.unmanaged.created]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeUnmanagedCreatedEvent {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -905,26 +1175,38 @@ pub struct AccessCodeUnmanagedCreatedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessCodeUnmanagedCreatedEvent {
+        access_code_id: required "access_code_id",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_code.unmanaged.removed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessCodeUnmanagedRemovedEvent {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -934,8 +1216,23 @@ pub struct AccessCodeUnmanagedRemovedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessCodeUnmanagedRemovedEvent {
+        access_code_id: required "access_code_id",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_grant.created]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessGrantCreatedEvent {
     /// Required: string (uuid).
@@ -943,7 +1240,6 @@ pub struct AccessGrantCreatedEvent {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -953,8 +1249,19 @@ pub struct AccessGrantCreatedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessGrantCreatedEvent {
+        access_grant_id: required "access_grant_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_grant.deleted]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessGrantDeletedEvent {
     /// Required: string (uuid).
@@ -962,7 +1269,6 @@ pub struct AccessGrantDeletedEvent {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -972,8 +1278,19 @@ pub struct AccessGrantDeletedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessGrantDeletedEvent {
+        access_grant_id: required "access_grant_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_grant.access_granted_to_all_doors]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessGrantAccessGrantedToAllDoorsEvent {
     /// Required: string (uuid).
@@ -981,7 +1298,6 @@ pub struct AccessGrantAccessGrantedToAllDoorsEvent {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -991,8 +1307,19 @@ pub struct AccessGrantAccessGrantedToAllDoorsEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessGrantAccessGrantedToAllDoorsEvent {
+        access_grant_id: required "access_grant_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_grant.access_granted_to_door]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessGrantAccessGrantedToDoorEvent {
     /// Required: string (uuid).
@@ -1002,7 +1329,6 @@ pub struct AccessGrantAccessGrantedToDoorEvent {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1012,8 +1338,20 @@ pub struct AccessGrantAccessGrantedToDoorEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessGrantAccessGrantedToDoorEvent {
+        access_grant_id: required "access_grant_id",
+        acs_entrance_id: required "acs_entrance_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_grant.access_to_door_lost]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessGrantAccessToDoorLostEvent {
     /// Required: string (uuid).
@@ -1023,7 +1361,6 @@ pub struct AccessGrantAccessToDoorLostEvent {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1033,36 +1370,58 @@ pub struct AccessGrantAccessToDoorLostEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessGrantAccessToDoorLostEvent {
+        access_grant_id: required "access_grant_id",
+        acs_entrance_id: required "acs_entrance_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_grant.access_times_changed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessGrantAccessTimesChangedEvent {
     /// Required: string (uuid).
     pub access_grant_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub access_grant_key: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub ends_at: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
     /// Required: string (date-time).
     pub occurred_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub starts_at: Option<String>,
     /// Required: string (uuid).
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessGrantAccessTimesChangedEvent {
+        access_grant_id: required "access_grant_id",
+        access_grant_key: optional "access_grant_key",
+        created_at: required "created_at",
+        ends_at: optional "ends_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        starts_at: optional "starts_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_grant.could_not_create_requested_access_methods]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessGrantCouldNotCreateRequestedAccessMethodsEvent {
     /// Required: string (uuid).
@@ -1072,12 +1431,10 @@ pub struct AccessGrantCouldNotCreateRequestedAccessMethodsEvent {
     /// Required: string.
     pub error_message: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
     /// Optional: array of string (uuid).
-    #[serde(default)]
     pub missing_device_ids: Option<Vec<String>>,
     /// Required: string (date-time).
     pub occurred_at: String,
@@ -1085,53 +1442,73 @@ pub struct AccessGrantCouldNotCreateRequestedAccessMethodsEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessGrantCouldNotCreateRequestedAccessMethodsEvent {
+        access_grant_id: required "access_grant_id",
+        created_at: required "created_at",
+        error_message: required "error_message",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        missing_device_ids: optional "missing_device_ids",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_method.issued]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessMethodIssuedEvent {
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub access_grant_ids: Vec<String>,
     /// Optional: array of string.
-    #[serde(default)]
     pub access_grant_keys: Option<Vec<String>>,
     /// Required: string (uuid).
     pub access_method_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub code: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_backup_code: Option<bool>,
     /// Required: string (date-time).
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    AccessMethodIssuedEvent {
+        access_grant_ids: default "access_grant_ids",
+        access_grant_keys: optional "access_grant_keys",
+        access_method_id: required "access_method_id",
+        code: optional "code",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        is_backup_code: optional "is_backup_code",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[access_method.revoked]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessMethodRevokedEvent {
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub access_grant_ids: Vec<String>,
     /// Optional: array of string.
-    #[serde(default)]
     pub access_grant_keys: Option<Vec<String>>,
     /// Required: string (uuid).
     pub access_method_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1139,24 +1516,34 @@ pub struct AccessMethodRevokedEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    AccessMethodRevokedEvent {
+        access_grant_ids: default "access_grant_ids",
+        access_grant_keys: optional "access_grant_keys",
+        access_method_id: required "access_method_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[access_method.card_encoding_required]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessMethodCardEncodingRequiredEvent {
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub access_grant_ids: Vec<String>,
     /// Optional: array of string.
-    #[serde(default)]
     pub access_grant_keys: Option<Vec<String>>,
     /// Required: string (uuid).
     pub access_method_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1164,24 +1551,34 @@ pub struct AccessMethodCardEncodingRequiredEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    AccessMethodCardEncodingRequiredEvent {
+        access_grant_ids: default "access_grant_ids",
+        access_grant_keys: optional "access_grant_keys",
+        access_method_id: required "access_method_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[access_method.deleted]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessMethodDeletedEvent {
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub access_grant_ids: Vec<String>,
     /// Optional: array of string.
-    #[serde(default)]
     pub access_grant_keys: Option<Vec<String>>,
     /// Required: string (uuid).
     pub access_method_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1191,30 +1588,38 @@ pub struct AccessMethodDeletedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessMethodDeletedEvent {
+        access_grant_ids: default "access_grant_ids",
+        access_grant_keys: optional "access_grant_keys",
+        access_method_id: required "access_method_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_method.reissued]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessMethodReissuedEvent {
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub access_grant_ids: Vec<String>,
     /// Optional: array of string.
-    #[serde(default)]
     pub access_grant_keys: Option<Vec<String>>,
     /// Required: string (uuid).
     pub access_method_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub code: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_backup_code: Option<bool>,
     /// Required: string (date-time).
     pub occurred_at: String,
@@ -1222,22 +1627,34 @@ pub struct AccessMethodReissuedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessMethodReissuedEvent {
+        access_grant_ids: default "access_grant_ids",
+        access_grant_keys: optional "access_grant_keys",
+        access_method_id: required "access_method_id",
+        code: optional "code",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        is_backup_code: optional "is_backup_code",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[access_method.created]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessMethodCreatedEvent {
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub access_grant_ids: Vec<String>,
     /// Optional: array of string.
-    #[serde(default)]
     pub access_grant_keys: Option<Vec<String>>,
     /// Required: string (uuid).
     pub access_method_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1245,24 +1662,34 @@ pub struct AccessMethodCreatedEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    AccessMethodCreatedEvent {
+        access_grant_ids: default "access_grant_ids",
+        access_grant_keys: optional "access_grant_keys",
+        access_method_id: required "access_method_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[access_method.delay_in_issuing]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessMethodDelayInIssuingEvent {
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub access_grant_ids: Vec<String>,
     /// Optional: array of string.
-    #[serde(default)]
     pub access_grant_keys: Option<Vec<String>>,
     /// Required: string (uuid).
     pub access_method_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1270,24 +1697,34 @@ pub struct AccessMethodDelayInIssuingEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    AccessMethodDelayInIssuingEvent {
+        access_grant_ids: default "access_grant_ids",
+        access_grant_keys: optional "access_grant_keys",
+        access_method_id: required "access_method_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[access_method.failed_to_issue]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessMethodFailedToIssueEvent {
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub access_grant_ids: Vec<String>,
     /// Optional: array of string.
-    #[serde(default)]
     pub access_grant_keys: Option<Vec<String>>,
     /// Required: string (uuid).
     pub access_method_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1297,19 +1734,30 @@ pub struct AccessMethodFailedToIssueEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AccessMethodFailedToIssueEvent {
+        access_grant_ids: default "access_grant_ids",
+        access_grant_keys: optional "access_grant_keys",
+        access_method_id: required "access_method_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[acs_system.connected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsSystemConnectedEvent {
     /// Required: string (uuid).
     pub acs_system_id: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub connected_account_id: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1319,19 +1767,29 @@ pub struct AcsSystemConnectedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AcsSystemConnectedEvent {
+        acs_system_id: required "acs_system_id",
+        connected_account_id: optional "connected_account_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[acs_system.added]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsSystemAddedEvent {
     /// Required: string (uuid).
     pub acs_system_id: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub connected_account_id: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1341,31 +1799,37 @@ pub struct AcsSystemAddedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AcsSystemAddedEvent {
+        acs_system_id: required "acs_system_id",
+        connected_account_id: optional "connected_account_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[acs_system.disconnected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsSystemDisconnectedEvent {
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub acs_system_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub acs_system_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub acs_system_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub connected_account_id: Option<String>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1375,8 +1839,24 @@ pub struct AcsSystemDisconnectedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AcsSystemDisconnectedEvent {
+        acs_system_errors: default "acs_system_errors",
+        acs_system_id: required "acs_system_id",
+        acs_system_warnings: default "acs_system_warnings",
+        connected_account_errors: default "connected_account_errors",
+        connected_account_id: optional "connected_account_id",
+        connected_account_warnings: default "connected_account_warnings",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[acs_credential.deleted]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsCredentialDeletedEvent {
     /// Required: string (uuid).
@@ -1384,12 +1864,10 @@ pub struct AcsCredentialDeletedEvent {
     /// Required: string (uuid).
     pub acs_system_id: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub connected_account_id: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1399,8 +1877,21 @@ pub struct AcsCredentialDeletedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AcsCredentialDeletedEvent {
+        acs_credential_id: required "acs_credential_id",
+        acs_system_id: required "acs_system_id",
+        connected_account_id: optional "connected_account_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[acs_credential.issued]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsCredentialIssuedEvent {
     /// Required: string (uuid).
@@ -1408,12 +1899,10 @@ pub struct AcsCredentialIssuedEvent {
     /// Required: string (uuid).
     pub acs_system_id: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub connected_account_id: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1423,8 +1912,21 @@ pub struct AcsCredentialIssuedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AcsCredentialIssuedEvent {
+        acs_credential_id: required "acs_credential_id",
+        acs_system_id: required "acs_system_id",
+        connected_account_id: optional "connected_account_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[acs_credential.reissued]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsCredentialReissuedEvent {
     /// Required: string (uuid).
@@ -1432,12 +1934,10 @@ pub struct AcsCredentialReissuedEvent {
     /// Required: string (uuid).
     pub acs_system_id: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub connected_account_id: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1447,8 +1947,21 @@ pub struct AcsCredentialReissuedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AcsCredentialReissuedEvent {
+        acs_credential_id: required "acs_credential_id",
+        acs_system_id: required "acs_system_id",
+        connected_account_id: optional "connected_account_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[acs_credential.invalidated]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsCredentialInvalidatedEvent {
     /// Required: string (uuid).
@@ -1456,12 +1969,10 @@ pub struct AcsCredentialInvalidatedEvent {
     /// Required: string (uuid).
     pub acs_system_id: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub connected_account_id: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1471,8 +1982,21 @@ pub struct AcsCredentialInvalidatedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AcsCredentialInvalidatedEvent {
+        acs_credential_id: required "acs_credential_id",
+        acs_system_id: required "acs_system_id",
+        connected_account_id: optional "connected_account_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[acs_user.created]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsUserCreatedEvent {
     /// Required: string (uuid).
@@ -1480,12 +2004,10 @@ pub struct AcsUserCreatedEvent {
     /// Required: string (uuid).
     pub acs_user_id: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub connected_account_id: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1495,8 +2017,21 @@ pub struct AcsUserCreatedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AcsUserCreatedEvent {
+        acs_system_id: required "acs_system_id",
+        acs_user_id: required "acs_user_id",
+        connected_account_id: optional "connected_account_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[acs_user.deleted]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsUserDeletedEvent {
     /// Required: string (uuid).
@@ -1504,12 +2039,10 @@ pub struct AcsUserDeletedEvent {
     /// Required: string (uuid).
     pub acs_user_id: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub connected_account_id: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1519,8 +2052,21 @@ pub struct AcsUserDeletedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AcsUserDeletedEvent {
+        acs_system_id: required "acs_system_id",
+        acs_user_id: required "acs_user_id",
+        connected_account_id: optional "connected_account_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[acs_encoder.added]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsEncoderAddedEvent {
     /// Required: string (uuid).
@@ -1528,12 +2074,10 @@ pub struct AcsEncoderAddedEvent {
     /// Required: string (uuid).
     pub acs_system_id: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub connected_account_id: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1543,8 +2087,21 @@ pub struct AcsEncoderAddedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AcsEncoderAddedEvent {
+        acs_encoder_id: required "acs_encoder_id",
+        acs_system_id: required "acs_system_id",
+        connected_account_id: optional "connected_account_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[acs_encoder.removed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsEncoderRemovedEvent {
     /// Required: string (uuid).
@@ -1552,12 +2109,10 @@ pub struct AcsEncoderRemovedEvent {
     /// Required: string (uuid).
     pub acs_system_id: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub connected_account_id: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1567,8 +2122,21 @@ pub struct AcsEncoderRemovedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AcsEncoderRemovedEvent {
+        acs_encoder_id: required "acs_encoder_id",
+        acs_system_id: required "acs_system_id",
+        connected_account_id: optional "connected_account_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[acs_access_group.deleted]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsAccessGroupDeletedEvent {
     /// Required: string (uuid).
@@ -1576,12 +2144,10 @@ pub struct AcsAccessGroupDeletedEvent {
     /// Required: string (uuid).
     pub acs_system_id: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub connected_account_id: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1591,8 +2157,21 @@ pub struct AcsAccessGroupDeletedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AcsAccessGroupDeletedEvent {
+        acs_access_group_id: required "acs_access_group_id",
+        acs_system_id: required "acs_system_id",
+        connected_account_id: optional "connected_account_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[acs_entrance.added]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsEntranceAddedEvent {
     /// Required: string (uuid).
@@ -1600,12 +2179,10 @@ pub struct AcsEntranceAddedEvent {
     /// Required: string (uuid).
     pub acs_system_id: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub connected_account_id: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1615,8 +2192,21 @@ pub struct AcsEntranceAddedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AcsEntranceAddedEvent {
+        acs_entrance_id: required "acs_entrance_id",
+        acs_system_id: required "acs_system_id",
+        connected_account_id: optional "connected_account_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[acs_entrance.removed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsEntranceRemovedEvent {
     /// Required: string (uuid).
@@ -1624,12 +2214,10 @@ pub struct AcsEntranceRemovedEvent {
     /// Required: string (uuid).
     pub acs_system_id: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub connected_account_id: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1639,8 +2227,21 @@ pub struct AcsEntranceRemovedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    AcsEntranceRemovedEvent {
+        acs_entrance_id: required "acs_entrance_id",
+        acs_system_id: required "acs_system_id",
+        connected_account_id: optional "connected_account_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[client_session.deleted]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ClientSessionDeletedEvent {
     /// Required: string (uuid).
@@ -1648,7 +2249,6 @@ pub struct ClientSessionDeletedEvent {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1658,25 +2258,32 @@ pub struct ClientSessionDeletedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    ClientSessionDeletedEvent {
+        client_session_id: required "client_session_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[connected_account.connected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConnectedAccountConnectedEvent {
     /// Optional: string (uuid).
-    #[serde(default)]
     pub connect_webview_id: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1686,21 +2293,33 @@ pub struct ConnectedAccountConnectedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    ConnectedAccountConnectedEvent {
+        connect_webview_id: optional "connect_webview_id",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[connected_account.created]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConnectedAccountCreatedEvent {
     /// Required: string (uuid).
     pub connect_webview_id: String,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1708,25 +2327,36 @@ pub struct ConnectedAccountCreatedEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    ConnectedAccountCreatedEvent {
+        connect_webview_id: required "connect_webview_id",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[connected_account.successful_login]` in Seam's API spec.
 ///
 /// Deprecated in the spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConnectedAccountSuccessfulLoginEvent {
     /// Required: string (uuid).
     pub connect_webview_id: String,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1736,25 +2366,34 @@ pub struct ConnectedAccountSuccessfulLoginEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    ConnectedAccountSuccessfulLoginEvent {
+        connect_webview_id: required "connect_webview_id",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[connected_account.disconnected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConnectedAccountDisconnectedEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1764,19 +2403,31 @@ pub struct ConnectedAccountDisconnectedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    ConnectedAccountDisconnectedEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_errors: default "connected_account_errors",
+        connected_account_id: required "connected_account_id",
+        connected_account_warnings: default "connected_account_warnings",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[connected_account.completed_first_sync]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConnectedAccountCompletedFirstSyncEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1786,25 +2437,33 @@ pub struct ConnectedAccountCompletedFirstSyncEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    ConnectedAccountCompletedFirstSyncEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[connected_account.deleted]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConnectedAccountDeletedEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub connected_account_type: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1814,19 +2473,31 @@ pub struct ConnectedAccountDeletedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    ConnectedAccountDeletedEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        connected_account_type: optional "connected_account_type",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[connected_account.completed_first_sync_after_reconnection]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConnectedAccountCompletedFirstSyncAfterReconnectionEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1836,25 +2507,33 @@ pub struct ConnectedAccountCompletedFirstSyncAfterReconnectionEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    ConnectedAccountCompletedFirstSyncAfterReconnectionEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[connected_account.reauthorization_requested]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConnectedAccountReauthorizationRequestedEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1864,8 +2543,22 @@ pub struct ConnectedAccountReauthorizationRequestedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    ConnectedAccountReauthorizationRequestedEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_errors: default "connected_account_errors",
+        connected_account_id: required "connected_account_id",
+        connected_account_warnings: default "connected_account_warnings",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[action_attempt.lock_door.succeeded]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ActionAttemptLockDoorSucceededEvent {
     /// Required: string (uuid).
@@ -1873,15 +2566,12 @@ pub struct ActionAttemptLockDoorSucceededEvent {
     /// Required: string.
     pub action_type: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub connected_account_id: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub device_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1893,8 +2583,23 @@ pub struct ActionAttemptLockDoorSucceededEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    ActionAttemptLockDoorSucceededEvent {
+        action_attempt_id: required "action_attempt_id",
+        action_type: required "action_type",
+        connected_account_id: optional "connected_account_id",
+        created_at: required "created_at",
+        device_id: optional "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        status: required "status",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[action_attempt.lock_door.failed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ActionAttemptLockDoorFailedEvent {
     /// Required: string (uuid).
@@ -1902,15 +2607,12 @@ pub struct ActionAttemptLockDoorFailedEvent {
     /// Required: string.
     pub action_type: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub connected_account_id: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub device_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1922,8 +2624,23 @@ pub struct ActionAttemptLockDoorFailedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    ActionAttemptLockDoorFailedEvent {
+        action_attempt_id: required "action_attempt_id",
+        action_type: required "action_type",
+        connected_account_id: optional "connected_account_id",
+        created_at: required "created_at",
+        device_id: optional "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        status: required "status",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[action_attempt.unlock_door.succeeded]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ActionAttemptUnlockDoorSucceededEvent {
     /// Required: string (uuid).
@@ -1931,15 +2648,12 @@ pub struct ActionAttemptUnlockDoorSucceededEvent {
     /// Required: string.
     pub action_type: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub connected_account_id: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub device_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1951,8 +2665,23 @@ pub struct ActionAttemptUnlockDoorSucceededEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    ActionAttemptUnlockDoorSucceededEvent {
+        action_attempt_id: required "action_attempt_id",
+        action_type: required "action_type",
+        connected_account_id: optional "connected_account_id",
+        created_at: required "created_at",
+        device_id: optional "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        status: required "status",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[action_attempt.unlock_door.failed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ActionAttemptUnlockDoorFailedEvent {
     /// Required: string (uuid).
@@ -1960,15 +2689,12 @@ pub struct ActionAttemptUnlockDoorFailedEvent {
     /// Required: string.
     pub action_type: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub connected_account_id: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub device_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -1980,8 +2706,23 @@ pub struct ActionAttemptUnlockDoorFailedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    ActionAttemptUnlockDoorFailedEvent {
+        action_attempt_id: required "action_attempt_id",
+        action_type: required "action_type",
+        connected_account_id: optional "connected_account_id",
+        created_at: required "created_at",
+        device_id: optional "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        status: required "status",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[action_attempt.simulate_keypad_code_entry.succeeded]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ActionAttemptSimulateKeypadCodeEntrySucceededEvent {
     /// Required: string (uuid).
@@ -1989,15 +2730,12 @@ pub struct ActionAttemptSimulateKeypadCodeEntrySucceededEvent {
     /// Required: string.
     pub action_type: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub connected_account_id: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub device_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2009,8 +2747,23 @@ pub struct ActionAttemptSimulateKeypadCodeEntrySucceededEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    ActionAttemptSimulateKeypadCodeEntrySucceededEvent {
+        action_attempt_id: required "action_attempt_id",
+        action_type: required "action_type",
+        connected_account_id: optional "connected_account_id",
+        created_at: required "created_at",
+        device_id: optional "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        status: required "status",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[action_attempt.simulate_keypad_code_entry.failed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ActionAttemptSimulateKeypadCodeEntryFailedEvent {
     /// Required: string (uuid).
@@ -2018,15 +2771,12 @@ pub struct ActionAttemptSimulateKeypadCodeEntryFailedEvent {
     /// Required: string.
     pub action_type: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub connected_account_id: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub device_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2038,8 +2788,23 @@ pub struct ActionAttemptSimulateKeypadCodeEntryFailedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    ActionAttemptSimulateKeypadCodeEntryFailedEvent {
+        action_attempt_id: required "action_attempt_id",
+        action_type: required "action_type",
+        connected_account_id: optional "connected_account_id",
+        created_at: required "created_at",
+        device_id: optional "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        status: required "status",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[action_attempt.simulate_manual_lock_via_keypad.succeeded]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ActionAttemptSimulateManualLockViaKeypadSucceededEvent {
     /// Required: string (uuid).
@@ -2047,15 +2812,12 @@ pub struct ActionAttemptSimulateManualLockViaKeypadSucceededEvent {
     /// Required: string.
     pub action_type: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub connected_account_id: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub device_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2067,8 +2829,23 @@ pub struct ActionAttemptSimulateManualLockViaKeypadSucceededEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    ActionAttemptSimulateManualLockViaKeypadSucceededEvent {
+        action_attempt_id: required "action_attempt_id",
+        action_type: required "action_type",
+        connected_account_id: optional "connected_account_id",
+        created_at: required "created_at",
+        device_id: optional "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        status: required "status",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[action_attempt.simulate_manual_lock_via_keypad.failed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ActionAttemptSimulateManualLockViaKeypadFailedEvent {
     /// Required: string (uuid).
@@ -2076,15 +2853,12 @@ pub struct ActionAttemptSimulateManualLockViaKeypadFailedEvent {
     /// Required: string.
     pub action_type: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub connected_account_id: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub device_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2096,24 +2870,36 @@ pub struct ActionAttemptSimulateManualLockViaKeypadFailedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    ActionAttemptSimulateManualLockViaKeypadFailedEvent {
+        action_attempt_id: required "action_attempt_id",
+        action_type: required "action_type",
+        connected_account_id: optional "connected_account_id",
+        created_at: required "created_at",
+        device_id: optional "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        status: required "status",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[connect_webview.login_succeeded]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConnectWebviewLoginSucceededEvent {
     /// Required: string (uuid).
     pub connect_webview_id: String,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2123,8 +2909,22 @@ pub struct ConnectWebviewLoginSucceededEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    ConnectWebviewLoginSucceededEvent {
+        connect_webview_id: required "connect_webview_id",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[connect_webview.login_failed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConnectWebviewLoginFailedEvent {
     /// Required: string (uuid).
@@ -2132,7 +2932,6 @@ pub struct ConnectWebviewLoginFailedEvent {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2140,29 +2939,36 @@ pub struct ConnectWebviewLoginFailedEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    ConnectWebviewLoginFailedEvent {
+        connect_webview_id: required "connect_webview_id",
+        created_at: required "created_at",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[device.connected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceConnectedEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2170,29 +2976,40 @@ pub struct DeviceConnectedEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    DeviceConnectedEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[device.added]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceAddedEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2200,29 +3017,40 @@ pub struct DeviceAddedEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    DeviceAddedEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[device.converted_to_unmanaged]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceConvertedToUnmanagedEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2230,29 +3058,40 @@ pub struct DeviceConvertedToUnmanagedEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    DeviceConvertedToUnmanagedEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[device.unmanaged.converted_to_managed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceUnmanagedConvertedToManagedEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2260,29 +3099,40 @@ pub struct DeviceUnmanagedConvertedToManagedEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    DeviceUnmanagedConvertedToManagedEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[device.unmanaged.connected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceUnmanagedConnectedEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2292,41 +3142,48 @@ pub struct DeviceUnmanagedConnectedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    DeviceUnmanagedConnectedEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[device.disconnected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceDisconnectedEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub device_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Required: string, one of 3 values.
     pub error_code: DeviceDisconnectedEventErrorCode,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2334,6 +3191,26 @@ pub struct DeviceDisconnectedEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    DeviceDisconnectedEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_errors: default "connected_account_errors",
+        connected_account_id: required "connected_account_id",
+        connected_account_warnings: default "connected_account_warnings",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_errors: default "device_errors",
+        device_id: required "device_id",
+        device_warnings: default "device_warnings",
+        error_code: required "error_code",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -2348,40 +3225,32 @@ crate::model_support::open_enum! {
 }
 
 /// `event[device.unmanaged.disconnected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceUnmanagedDisconnectedEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub device_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Required: string, one of 3 values.
     pub error_code: DeviceDisconnectedEventErrorCode,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2391,27 +3260,43 @@ pub struct DeviceUnmanagedDisconnectedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    DeviceUnmanagedDisconnectedEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_errors: default "connected_account_errors",
+        connected_account_id: required "connected_account_id",
+        connected_account_warnings: default "connected_account_warnings",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_errors: default "device_errors",
+        device_id: required "device_id",
+        device_warnings: default "device_warnings",
+        error_code: required "error_code",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[device.tampered]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceTamperedEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2421,29 +3306,40 @@ pub struct DeviceTamperedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    DeviceTamperedEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[device.low_battery]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceLowBatteryEvent {
     /// Required: number, ≥ 0, ≤ 1.
     pub battery_level: f64,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2453,8 +3349,24 @@ pub struct DeviceLowBatteryEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    DeviceLowBatteryEvent {
+        battery_level: required "battery_level",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[device.battery_status_changed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceBatteryStatusChangedEvent {
     /// Required: number, ≥ 0, ≤ 1.
@@ -2462,22 +3374,18 @@ pub struct DeviceBatteryStatusChangedEvent {
     /// Required: string, one of 4 values.
     pub battery_status: super::device::DevicePropertiesBatteryStatus,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2485,29 +3393,42 @@ pub struct DeviceBatteryStatusChangedEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    DeviceBatteryStatusChangedEvent {
+        battery_level: required "battery_level",
+        battery_status: required "battery_status",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[device.removed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceRemovedEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2517,30 +3438,40 @@ pub struct DeviceRemovedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    DeviceRemovedEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[device.deleted]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceDeletedEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub device_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2548,29 +3479,41 @@ pub struct DeviceDeletedEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    DeviceDeletedEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        device_name: optional "device_name",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[device.third_party_integration_detected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceThirdPartyIntegrationDetectedEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2578,29 +3521,40 @@ pub struct DeviceThirdPartyIntegrationDetectedEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    DeviceThirdPartyIntegrationDetectedEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[device.third_party_integration_no_longer_detected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceThirdPartyIntegrationNoLongerDetectedEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2608,29 +3562,40 @@ pub struct DeviceThirdPartyIntegrationNoLongerDetectedEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    DeviceThirdPartyIntegrationNoLongerDetectedEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[device.salto.privacy_mode_activated]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceSaltoPrivacyModeActivatedEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2638,29 +3603,40 @@ pub struct DeviceSaltoPrivacyModeActivatedEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    DeviceSaltoPrivacyModeActivatedEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[device.salto.privacy_mode_deactivated]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceSaltoPrivacyModeDeactivatedEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2668,41 +3644,48 @@ pub struct DeviceSaltoPrivacyModeDeactivatedEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    DeviceSaltoPrivacyModeDeactivatedEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[device.connection_became_flaky]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceConnectionBecameFlakyEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub device_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2710,29 +3693,44 @@ pub struct DeviceConnectionBecameFlakyEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    DeviceConnectionBecameFlakyEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_errors: default "connected_account_errors",
+        connected_account_id: required "connected_account_id",
+        connected_account_warnings: default "connected_account_warnings",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_errors: default "device_errors",
+        device_id: required "device_id",
+        device_warnings: default "device_warnings",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[device.connection_stabilized]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceConnectionStabilizedEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2740,41 +3738,48 @@ pub struct DeviceConnectionStabilizedEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    DeviceConnectionStabilizedEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[device.error.subscription_required]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceErrorSubscriptionRequiredEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub device_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2782,29 +3787,44 @@ pub struct DeviceErrorSubscriptionRequiredEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    DeviceErrorSubscriptionRequiredEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_errors: default "connected_account_errors",
+        connected_account_id: required "connected_account_id",
+        connected_account_warnings: default "connected_account_warnings",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_errors: default "device_errors",
+        device_id: required "device_id",
+        device_warnings: default "device_warnings",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[device.error.subscription_required.resolved]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceErrorSubscriptionRequiredResolvedEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2812,29 +3832,40 @@ pub struct DeviceErrorSubscriptionRequiredResolvedEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    DeviceErrorSubscriptionRequiredResolvedEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[device.accessory_keypad_connected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceAccessoryKeypadConnectedEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2844,39 +3875,46 @@ pub struct DeviceAccessoryKeypadConnectedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    DeviceAccessoryKeypadConnectedEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[device.accessory_keypad_disconnected]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceAccessoryKeypadDisconnectedEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub connected_account_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub device_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -2886,47 +3924,56 @@ pub struct DeviceAccessoryKeypadDisconnectedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    DeviceAccessoryKeypadDisconnectedEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_errors: default "connected_account_errors",
+        connected_account_id: required "connected_account_id",
+        connected_account_warnings: default "connected_account_warnings",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_errors: default "device_errors",
+        device_id: required "device_id",
+        device_warnings: default "device_warnings",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[noise_sensor.noise_threshold_triggered]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NoiseSensorNoiseThresholdTriggeredEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
     /// Optional: map.
-    #[serde(default)]
     pub minut_metadata: Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
     /// Optional: number.
-    #[serde(default)]
     pub noise_level_decibels: Option<f64>,
     /// Optional: number.
-    #[serde(default)]
     pub noise_level_nrs: Option<f64>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub noise_threshold_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub noise_threshold_name: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub noiseaware_metadata: Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
     /// Required: string (date-time).
     pub occurred_at: String,
@@ -2934,67 +3981,99 @@ pub struct NoiseSensorNoiseThresholdTriggeredEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    NoiseSensorNoiseThresholdTriggeredEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        minut_metadata: optional "minut_metadata",
+        noise_level_decibels: optional "noise_level_decibels",
+        noise_level_nrs: optional "noise_level_nrs",
+        noise_threshold_id: optional "noise_threshold_id",
+        noise_threshold_name: optional "noise_threshold_name",
+        noiseaware_metadata: optional "noiseaware_metadata",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[lock.locked]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LockLockedEvent {
     /// Optional: string (uuid).
-    #[serde(default)]
     pub access_code_id: Option<String>,
     /// Optional: boolean.
-    #[serde(default)]
     pub access_code_is_managed: Option<bool>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub acs_entrance_id: Option<String>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub acs_system_id: Option<String>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub acs_user_id: Option<String>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub action_attempt_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub code: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_via_bluetooth: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_via_nfc: Option<bool>,
     /// Required: string, one of 6 values. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub method: Option<LockLockedEventMethod>,
     /// Required: string (date-time).
     pub occurred_at: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub user_identity_id: Option<String>,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    LockLockedEvent {
+        access_code_id: optional "access_code_id",
+        access_code_is_managed: optional "access_code_is_managed",
+        acs_entrance_id: optional "acs_entrance_id",
+        acs_system_id: optional "acs_system_id",
+        acs_user_id: optional "acs_user_id",
+        action_attempt_id: optional "action_attempt_id",
+        code: optional "code",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        is_via_bluetooth: optional "is_via_bluetooth",
+        is_via_nfc: optional "is_via_nfc",
+        method: optional "method",
+        occurred_at: required "occurred_at",
+        user_identity_id: optional "user_identity_id",
+        workspace_id: required "workspace_id",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -3012,126 +4091,153 @@ crate::model_support::open_enum! {
 }
 
 /// `event[lock.unlocked]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LockUnlockedEvent {
     /// Optional: string (uuid).
-    #[serde(default)]
     pub access_code_id: Option<String>,
     /// Optional: boolean.
-    #[serde(default)]
     pub access_code_is_managed: Option<bool>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub acs_entrance_id: Option<String>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub acs_system_id: Option<String>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub acs_user_id: Option<String>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub action_attempt_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub code: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub device_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_via_bluetooth: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_via_nfc: Option<bool>,
     /// Required: string, one of 6 values. An `Option` all the same: Seam's fake server leaves it out.
-    #[serde(default)]
     pub method: Option<LockLockedEventMethod>,
     /// Required: string (date-time).
     pub occurred_at: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub user_identity_id: Option<String>,
     /// Required: string (uuid).
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    LockUnlockedEvent {
+        access_code_id: optional "access_code_id",
+        access_code_is_managed: optional "access_code_is_managed",
+        acs_entrance_id: optional "acs_entrance_id",
+        acs_system_id: optional "acs_system_id",
+        acs_user_id: optional "acs_user_id",
+        action_attempt_id: optional "action_attempt_id",
+        code: optional "code",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: optional "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        is_via_bluetooth: optional "is_via_bluetooth",
+        is_via_nfc: optional "is_via_nfc",
+        method: optional "method",
+        occurred_at: required "occurred_at",
+        user_identity_id: optional "user_identity_id",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[lock.access_denied]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LockAccessDeniedEvent {
     /// Optional: string (uuid).
-    #[serde(default)]
     pub access_code_id: Option<String>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub acs_entrance_id: Option<String>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub acs_system_id: Option<String>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub acs_user_id: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub device_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
     /// Required: string (date-time).
     pub occurred_at: String,
     /// Optional: object.
-    #[serde(default)]
     pub reason: Option<LockAccessDeniedEventReason>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub user_identity_id: Option<String>,
     /// Required: string (uuid).
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    LockAccessDeniedEvent {
+        access_code_id: optional "access_code_id",
+        acs_entrance_id: optional "acs_entrance_id",
+        acs_system_id: optional "acs_system_id",
+        acs_user_id: optional "acs_user_id",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: optional "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        reason: optional "reason",
+        user_identity_id: optional "user_identity_id",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[lock.access_denied].reason` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LockAccessDeniedEventReason {
     /// Required: string.
     pub message: String,
     /// Required: string, one of 6 values.
     pub reason_code: LockAccessDeniedEventReasonReasonCode,
+}
+
+crate::model_support::deserialize_object! {
+    LockAccessDeniedEventReason {
+        message: required "message",
+        reason_code: required "reason_code",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -3149,28 +4255,24 @@ crate::model_support::open_enum! {
 }
 
 /// `event[thermostat.climate_preset_activated]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ThermostatClimatePresetActivatedEvent {
     /// Required: string.
     pub climate_preset_key: String,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -3179,54 +4281,61 @@ pub struct ThermostatClimatePresetActivatedEvent {
     /// Required: string (date-time).
     pub occurred_at: String,
     /// Required, nullable: string (uuid).
-    #[serde(default)]
     pub thermostat_schedule_id: Option<String>,
     /// Required: string (uuid).
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    ThermostatClimatePresetActivatedEvent {
+        climate_preset_key: required "climate_preset_key",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        is_fallback_climate_preset: required "is_fallback_climate_preset",
+        occurred_at: required "occurred_at",
+        thermostat_schedule_id: optional "thermostat_schedule_id",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[thermostat.manually_adjusted]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ThermostatManuallyAdjustedEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Optional: number.
-    #[serde(default)]
     pub cooling_set_point_celsius: Option<f64>,
     /// Optional: number.
-    #[serde(default)]
     pub cooling_set_point_fahrenheit: Option<f64>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
     /// Optional: string, one of 3 values.
-    #[serde(default)]
     pub fan_mode_setting:
         Option<super::device::DevicePropertiesAvailableClimatePresetFanModeSetting>,
     /// Optional: number.
-    #[serde(default)]
     pub heating_set_point_celsius: Option<f64>,
     /// Optional: number.
-    #[serde(default)]
     pub heating_set_point_fahrenheit: Option<f64>,
     /// Optional: string, one of 5 values.
-    #[serde(default)]
     pub hvac_mode_setting:
         Option<super::device::DevicePropertiesAvailableClimatePresetHvacModeSetting>,
     /// Required: string, one of 2 values.
@@ -3235,6 +4344,28 @@ pub struct ThermostatManuallyAdjustedEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    ThermostatManuallyAdjustedEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        cooling_set_point_celsius: optional "cooling_set_point_celsius",
+        cooling_set_point_fahrenheit: optional "cooling_set_point_fahrenheit",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        fan_mode_setting: optional "fan_mode_setting",
+        heating_set_point_celsius: optional "heating_set_point_celsius",
+        heating_set_point_fahrenheit: optional "heating_set_point_fahrenheit",
+        hvac_mode_setting: optional "hvac_mode_setting",
+        method: required "method",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -3248,34 +4379,28 @@ crate::model_support::open_enum! {
 }
 
 /// `event[thermostat.temperature_threshold_exceeded]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ThermostatTemperatureThresholdExceededEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
     /// Required, nullable: number.
-    #[serde(default)]
     pub lower_limit_celsius: Option<f64>,
     /// Required, nullable: number.
-    #[serde(default)]
     pub lower_limit_fahrenheit: Option<f64>,
     /// Required: string (date-time).
     pub occurred_at: String,
@@ -3284,44 +4409,57 @@ pub struct ThermostatTemperatureThresholdExceededEvent {
     /// Required: number.
     pub temperature_fahrenheit: f64,
     /// Required, nullable: number.
-    #[serde(default)]
     pub upper_limit_celsius: Option<f64>,
     /// Required, nullable: number.
-    #[serde(default)]
     pub upper_limit_fahrenheit: Option<f64>,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    ThermostatTemperatureThresholdExceededEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        lower_limit_celsius: optional "lower_limit_celsius",
+        lower_limit_fahrenheit: optional "lower_limit_fahrenheit",
+        occurred_at: required "occurred_at",
+        temperature_celsius: required "temperature_celsius",
+        temperature_fahrenheit: required "temperature_fahrenheit",
+        upper_limit_celsius: optional "upper_limit_celsius",
+        upper_limit_fahrenheit: optional "upper_limit_fahrenheit",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[thermostat.temperature_threshold_no_longer_exceeded]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ThermostatTemperatureThresholdNoLongerExceededEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
     /// Required, nullable: number.
-    #[serde(default)]
     pub lower_limit_celsius: Option<f64>,
     /// Required, nullable: number.
-    #[serde(default)]
     pub lower_limit_fahrenheit: Option<f64>,
     /// Required: string (date-time).
     pub occurred_at: String,
@@ -3330,42 +4468,55 @@ pub struct ThermostatTemperatureThresholdNoLongerExceededEvent {
     /// Required: number.
     pub temperature_fahrenheit: f64,
     /// Required, nullable: number.
-    #[serde(default)]
     pub upper_limit_celsius: Option<f64>,
     /// Required, nullable: number.
-    #[serde(default)]
     pub upper_limit_fahrenheit: Option<f64>,
     /// Required: string (uuid).
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    ThermostatTemperatureThresholdNoLongerExceededEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        lower_limit_celsius: optional "lower_limit_celsius",
+        lower_limit_fahrenheit: optional "lower_limit_fahrenheit",
+        occurred_at: required "occurred_at",
+        temperature_celsius: required "temperature_celsius",
+        temperature_fahrenheit: required "temperature_fahrenheit",
+        upper_limit_celsius: optional "upper_limit_celsius",
+        upper_limit_fahrenheit: optional "upper_limit_fahrenheit",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[thermostat.temperature_reached_set_point]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ThermostatTemperatureReachedSetPointEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: number.
-    #[serde(default)]
     pub desired_temperature_celsius: Option<f64>,
     /// Optional: number.
-    #[serde(default)]
     pub desired_temperature_fahrenheit: Option<f64>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -3377,29 +4528,44 @@ pub struct ThermostatTemperatureReachedSetPointEvent {
     pub temperature_fahrenheit: f64,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    ThermostatTemperatureReachedSetPointEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        desired_temperature_celsius: optional "desired_temperature_celsius",
+        desired_temperature_fahrenheit: optional "desired_temperature_fahrenheit",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        temperature_celsius: required "temperature_celsius",
+        temperature_fahrenheit: required "temperature_fahrenheit",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[thermostat.temperature_changed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ThermostatTemperatureChangedEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -3413,29 +4579,42 @@ pub struct ThermostatTemperatureChangedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    ThermostatTemperatureChangedEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        temperature_celsius: required "temperature_celsius",
+        temperature_fahrenheit: required "temperature_fahrenheit",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[device.name_changed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceNameChangedEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Required: string.
     pub device_name: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -3445,45 +4624,73 @@ pub struct DeviceNameChangedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    DeviceNameChangedEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        device_name: required "device_name",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[camera.activated]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CameraActivatedEvent {
     /// Required: string, one of 1 value.
     pub activation_reason: CameraActivatedEventActivationReason,
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
     /// Optional: string (uri).
-    #[serde(default)]
     pub image_url: Option<String>,
     /// Optional: string, one of 4 values.
-    #[serde(default)]
     pub motion_sub_type: Option<CameraActivatedEventMotionSubType>,
     /// Required: string (date-time).
     pub occurred_at: String,
     /// Optional: string (uri).
-    #[serde(default)]
     pub video_url: Option<String>,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    CameraActivatedEvent {
+        activation_reason: required "activation_reason",
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        image_url: optional "image_url",
+        motion_sub_type: optional "motion_sub_type",
+        occurred_at: required "occurred_at",
+        video_url: optional "video_url",
+        workspace_id: required "workspace_id",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -3508,45 +4715,56 @@ crate::model_support::open_enum! {
 }
 
 /// `event[device.doorbell_rang]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeviceDoorbellRangEvent {
     /// Optional: map.
-    #[serde(default)]
     pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
     /// Optional: string (uri).
-    #[serde(default)]
     pub image_url: Option<String>,
     /// Required: string (date-time).
     pub occurred_at: String,
     /// Optional: string (uri).
-    #[serde(default)]
     pub video_url: Option<String>,
     /// Required: string (uuid).
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    DeviceDoorbellRangEvent {
+        connected_account_custom_metadata: optional "connected_account_custom_metadata",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        customer_key: optional "customer_key",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        image_url: optional "image_url",
+        occurred_at: required "occurred_at",
+        video_url: optional "video_url",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[enrollment_automation.deleted]` in Seam's API spec.
 ///
 /// Not documented by Seam: it may change without notice.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EnrollmentAutomationDeletedEvent {
     /// Required: string (date-time).
@@ -3554,7 +4772,6 @@ pub struct EnrollmentAutomationDeletedEvent {
     /// Required: string (uuid).
     pub enrollment_automation_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -3564,19 +4781,28 @@ pub struct EnrollmentAutomationDeletedEvent {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    EnrollmentAutomationDeletedEvent {
+        created_at: required "created_at",
+        enrollment_automation_id: required "enrollment_automation_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[phone.deactivated]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PhoneDeactivatedEvent {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    #[serde(default)]
     pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -3584,22 +4810,31 @@ pub struct PhoneDeactivatedEvent {
     pub occurred_at: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    PhoneDeactivatedEvent {
+        created_at: required "created_at",
+        device_custom_metadata: optional "device_custom_metadata",
+        device_id: required "device_id",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[space.device_membership_changed]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SpaceDeviceMembershipChangedEvent {
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub acs_entrance_ids: Vec<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub device_ids: Vec<String>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -3608,26 +4843,36 @@ pub struct SpaceDeviceMembershipChangedEvent {
     /// Required: string (uuid).
     pub space_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub space_key: Option<String>,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    SpaceDeviceMembershipChangedEvent {
+        acs_entrance_ids: default "acs_entrance_ids",
+        created_at: required "created_at",
+        device_ids: default "device_ids",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        space_id: required "space_id",
+        space_key: optional "space_key",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `event[space.created]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SpaceCreatedEvent {
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub acs_entrance_ids: Vec<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub device_ids: Vec<String>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -3636,26 +4881,36 @@ pub struct SpaceCreatedEvent {
     /// Required: string (uuid).
     pub space_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub space_key: Option<String>,
     /// Required: string (uuid).
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    SpaceCreatedEvent {
+        acs_entrance_ids: default "acs_entrance_ids",
+        created_at: required "created_at",
+        device_ids: default "device_ids",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        space_id: required "space_id",
+        space_key: optional "space_key",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `event[space.deleted]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SpaceDeletedEvent {
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub acs_entrance_ids: Vec<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub device_ids: Vec<String>,
     /// Optional: string.
-    #[serde(default)]
     pub event_description: Option<String>,
     /// Required: string (uuid).
     pub event_id: String,
@@ -3664,8 +4919,21 @@ pub struct SpaceDeletedEvent {
     /// Required: string (uuid).
     pub space_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub space_key: Option<String>,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    SpaceDeletedEvent {
+        acs_entrance_ids: default "acs_entrance_ids",
+        created_at: required "created_at",
+        device_ids: default "device_ids",
+        event_description: optional "event_description",
+        event_id: required "event_id",
+        occurred_at: required "occurred_at",
+        space_id: required "space_id",
+        space_key: optional "space_key",
+        workspace_id: required "workspace_id",
+    }
 }

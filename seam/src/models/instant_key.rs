@@ -5,7 +5,7 @@
 /// The `instant_key` component schema of Seam's API.
 ///
 /// Seam's reference: <https://docs.seam.co/latest/api/instant_keys>.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InstantKey {
     /// Required: string (uuid).
@@ -13,10 +13,8 @@ pub struct InstantKey {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: object.
-    #[serde(default)]
     pub customization: Option<InstantKeyCustomization>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub customization_profile_id: Option<String>,
     /// Required: string (date-time).
     pub expires_at: String,
@@ -30,17 +28,36 @@ pub struct InstantKey {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    InstantKey {
+        client_session_id: required "client_session_id",
+        created_at: required "created_at",
+        customization: optional "customization",
+        customization_profile_id: optional "customization_profile_id",
+        expires_at: required "expires_at",
+        instant_key_id: required "instant_key_id",
+        instant_key_url: required "instant_key_url",
+        user_identity_id: required "user_identity_id",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `instant_key.customization` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InstantKeyCustomization {
     /// Optional: string (uri).
-    #[serde(default)]
     pub logo_url: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub primary_color: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub secondary_color: Option<String>,
+}
+
+crate::model_support::deserialize_object! {
+    InstantKeyCustomization {
+        logo_url: optional "logo_url",
+        primary_color: optional "primary_color",
+        secondary_color: optional "secondary_color",
+    }
 }

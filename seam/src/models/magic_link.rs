@@ -5,7 +5,7 @@
 /// The `magic_link` component schema of Seam's API.
 ///
 /// Not documented by Seam: it may change without notice.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MagicLink {
     /// Required: string (date-time).
@@ -18,4 +18,14 @@ pub struct MagicLink {
     pub url: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    MagicLink {
+        created_at: required "created_at",
+        customer_key: required "customer_key",
+        expires_at: required "expires_at",
+        url: required "url",
+        workspace_id: required "workspace_id",
+    }
 }

@@ -5,7 +5,7 @@
 /// The `noise_threshold` component schema of Seam's API.
 ///
 /// Seam's reference: <https://docs.seam.co/latest/api/noise_sensors/noise_thresholds>.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NoiseThreshold {
     /// Required: string (uuid).
@@ -19,8 +19,19 @@ pub struct NoiseThreshold {
     /// Required: string (uuid).
     pub noise_threshold_id: String,
     /// Optional: number.
-    #[serde(default)]
     pub noise_threshold_nrs: Option<f64>,
     /// Required: string.
     pub starts_daily_at: String,
+}
+
+crate::model_support::deserialize_object! {
+    NoiseThreshold {
+        device_id: required "device_id",
+        ends_daily_at: required "ends_daily_at",
+        name: required "name",
+        noise_threshold_decibels: required "noise_threshold_decibels",
+        noise_threshold_id: required "noise_threshold_id",
+        noise_threshold_nrs: optional "noise_threshold_nrs",
+        starts_daily_at: required "starts_daily_at",
+    }
 }

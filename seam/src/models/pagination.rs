@@ -3,15 +3,21 @@
 //! The `pagination` schema ([`Pagination`]) and the types nested in it.
 
 /// The `pagination` component schema of Seam's API.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Pagination {
     /// Required: boolean.
     pub has_next_page: bool,
     /// Required, nullable: string.
-    #[serde(default)]
     pub next_page_cursor: Option<String>,
     /// Required, nullable: string (uri).
-    #[serde(default)]
     pub next_page_url: Option<String>,
+}
+
+crate::model_support::deserialize_object! {
+    Pagination {
+        has_next_page: required "has_next_page",
+        next_page_cursor: optional "next_page_cursor",
+        next_page_url: optional "next_page_url",
+    }
 }

@@ -5,13 +5,12 @@
 /// The `phone` component schema of Seam's API.
 ///
 /// Seam's reference: <https://docs.seam.co/latest/api/phones>.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Phone {
     /// Required: string (date-time).
     pub created_at: String,
     /// Required (absent decodes as empty): map.
-    #[serde(default)]
     pub custom_metadata: ::seam_core::CustomMetadata,
     /// Required: string (uuid).
     pub device_id: String,
@@ -20,18 +19,30 @@ pub struct Phone {
     /// Required: string.
     pub display_name: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub errors: Vec<super::acs_credential::AcsCredentialError>,
     /// Optional: string.
-    #[serde(default)]
     pub nickname: Option<String>,
     /// Required: object.
     pub properties: PhoneProperties,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub warnings: Vec<PhoneWarning>,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    Phone {
+        created_at: required "created_at",
+        custom_metadata: default "custom_metadata",
+        device_id: required "device_id",
+        device_type: required "device_type",
+        display_name: required "display_name",
+        errors: default "errors",
+        nickname: optional "nickname",
+        properties: required "properties",
+        warnings: default "warnings",
+        workspace_id: required "workspace_id",
+    }
 }
 
 crate::model_support::open_enum! {
@@ -45,21 +56,26 @@ crate::model_support::open_enum! {
 }
 
 /// `phone.properties` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PhoneProperties {
     /// Optional: object.
-    #[serde(default)]
     pub assa_abloy_credential_service_metadata:
         Option<super::device::DevicePropertiesAssaAbloyCredentialServiceMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub salto_space_credential_service_metadata:
         Option<super::device::DevicePropertiesSaltoSpaceCredentialServiceMetadata>,
 }
 
+crate::model_support::deserialize_object! {
+    PhoneProperties {
+        assa_abloy_credential_service_metadata: optional "assa_abloy_credential_service_metadata",
+        salto_space_credential_service_metadata: optional "salto_space_credential_service_metadata",
+    }
+}
+
 /// `phone.warnings[]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PhoneWarning {
     /// Required: string (date-time).
@@ -68,4 +84,12 @@ pub struct PhoneWarning {
     pub message: String,
     /// Required: string.
     pub warning_code: String,
+}
+
+crate::model_support::deserialize_object! {
+    PhoneWarning {
+        created_at: required "created_at",
+        message: required "message",
+        warning_code: required "warning_code",
+    }
 }

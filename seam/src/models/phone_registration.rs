@@ -5,7 +5,7 @@
 /// The `phone_registration` component schema of Seam's API.
 ///
 /// Not documented by Seam: it may change without notice.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PhoneRegistration {
     /// Required: boolean.
@@ -13,9 +13,16 @@ pub struct PhoneRegistration {
     /// Required: string.
     pub phone_registration_id: String,
     /// Required, nullable: string.
-    #[serde(default)]
     pub provider_name: Option<String>,
     /// Optional: any JSON.
-    #[serde(default)]
     pub provider_state: Option<::serde_json::Value>,
+}
+
+crate::model_support::deserialize_object! {
+    PhoneRegistration {
+        is_being_activated: required "is_being_activated",
+        phone_registration_id: required "phone_registration_id",
+        provider_name: optional "provider_name",
+        provider_state: optional "provider_state",
+    }
 }

@@ -5,33 +5,38 @@
 /// `/access_grants/get_related answer `batch`` in Seam's API spec.
 ///
 /// Answered by `/access_grants/get_related`.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessGrantsBatch {
     /// Optional: array of `access_method`.
-    #[serde(default)]
     pub access_methods: Option<Vec<super::access_method::AccessMethod>>,
     /// Optional: array of `acs_access_group`.
-    #[serde(default)]
     pub acs_access_groups: Option<Vec<super::acs_access_group::AcsAccessGroup>>,
     /// Optional: array of `acs_entrance`.
-    #[serde(default)]
     pub acs_entrances: Option<Vec<super::acs_entrance::AcsEntrance>>,
     /// Optional: array of `acs_system`.
-    #[serde(default)]
     pub acs_systems: Option<Vec<super::acs_system::AcsSystem>>,
     /// Optional: array of `connected_account`.
-    #[serde(default)]
     pub connected_accounts: Option<Vec<super::connected_account::ConnectedAccount>>,
     /// Optional: array of `device`.
-    #[serde(default)]
     pub devices: Option<Vec<super::device::Device>>,
     /// Optional: array of `space`.
-    #[serde(default)]
     pub spaces: Option<Vec<super::space::Space>>,
     /// Optional: array of `user_identity`.
-    #[serde(default)]
     pub user_identities: Option<Vec<super::user_identity::UserIdentity>>,
+}
+
+crate::model_support::deserialize_object! {
+    AccessGrantsBatch {
+        access_methods: optional "access_methods",
+        acs_access_groups: optional "acs_access_groups",
+        acs_entrances: optional "acs_entrances",
+        acs_systems: optional "acs_systems",
+        connected_accounts: optional "connected_accounts",
+        devices: optional "devices",
+        spaces: optional "spaces",
+        user_identities: optional "user_identities",
+    }
 }
 
 /// `/access_grants/unmanaged/get answer `access_grant`` in Seam's API spec.
@@ -40,85 +45,100 @@ pub struct AccessGrantsBatch {
 ///
 /// Early access (a draft) in the spec.
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnmanagedAccessGrant {
     /// Required: string (uuid).
     pub access_grant_id: String,
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub access_method_ids: Vec<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Required: string.
     pub display_name: String,
     /// Required, nullable: string (date-time).
-    #[serde(default)]
     pub ends_at: Option<String>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub errors: Vec<super::access_grant::AccessGrantError>,
     /// Required (absent decodes as empty): array of string (uuid). Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub location_ids: Vec<String>,
     /// Required, nullable: string.
-    #[serde(default)]
     pub name: Option<String>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub pending_mutations: Vec<super::access_grant::AccessGrantPendingMutation>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub requested_access_methods: Vec<super::access_grant::AccessGrantRequestedAccessMethod>,
     /// Optional: string.
-    #[serde(default)]
     pub reservation_key: Option<String>,
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub space_ids: Vec<String>,
     /// Required: string (date-time).
     pub starts_at: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub user_identity_id: Option<String>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub warnings: Vec<super::access_grant::AccessGrantWarning>,
     /// Required: string (uuid).
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    UnmanagedAccessGrant {
+        access_grant_id: required "access_grant_id",
+        access_method_ids: default "access_method_ids",
+        created_at: required "created_at",
+        display_name: required "display_name",
+        ends_at: optional "ends_at",
+        errors: default "errors",
+        location_ids: default "location_ids",
+        name: optional "name",
+        pending_mutations: default "pending_mutations",
+        requested_access_methods: default "requested_access_methods",
+        reservation_key: optional "reservation_key",
+        space_ids: default "space_ids",
+        starts_at: required "starts_at",
+        user_identity_id: optional "user_identity_id",
+        warnings: default "warnings",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `/access_methods/get_related answer `batch`` in Seam's API spec.
 ///
 /// Answered by `/access_methods/get_related`.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AccessMethodsBatch {
     /// Optional: array of `access_grant`.
-    #[serde(default)]
     pub access_grants: Option<Vec<super::access_grant::AccessGrant>>,
     /// Optional: array of `access_method`.
-    #[serde(default)]
     pub access_methods: Option<Vec<super::access_method::AccessMethod>>,
     /// Optional: array of `acs_credential`.
-    #[serde(default)]
     pub acs_credentials: Option<Vec<super::acs_credential::AcsCredential>>,
     /// Optional: array of `acs_entrance`.
-    #[serde(default)]
     pub acs_entrances: Option<Vec<super::acs_entrance::AcsEntrance>>,
     /// Optional: array of `client_session`.
-    #[serde(default)]
     pub client_sessions: Option<Vec<super::client_session::ClientSession>>,
     /// Optional: array of `device`.
-    #[serde(default)]
     pub devices: Option<Vec<super::device::Device>>,
     /// Optional: array of `instant_key`.
-    #[serde(default)]
     pub instant_keys: Option<Vec<super::instant_key::InstantKey>>,
     /// Optional: array of `space`.
-    #[serde(default)]
     pub spaces: Option<Vec<super::space::Space>>,
+}
+
+crate::model_support::deserialize_object! {
+    AccessMethodsBatch {
+        access_grants: optional "access_grants",
+        access_methods: optional "access_methods",
+        acs_credentials: optional "acs_credentials",
+        acs_entrances: optional "acs_entrances",
+        client_sessions: optional "client_sessions",
+        devices: optional "devices",
+        instant_keys: optional "instant_keys",
+        spaces: optional "spaces",
+    }
 }
 
 /// `/access_methods/unmanaged/get answer `access_method`` in Seam's API spec.
@@ -126,74 +146,90 @@ pub struct AccessMethodsBatch {
 /// Answered by `/access_methods/unmanaged/get`, `/access_methods/unmanaged/list`.
 ///
 /// Early access (a draft) in the spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnmanagedAccessMethod {
     /// Required: string (uuid).
     pub access_method_id: String,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub code: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Required: string.
     pub display_name: String,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub errors: Vec<super::access_method::AccessMethodError>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_assignment_required: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_encoding_required: Option<bool>,
     /// Required: boolean.
     pub is_issued: bool,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_ready_for_assignment: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_ready_for_encoding: Option<bool>,
     /// Required, nullable: string (date-time).
-    #[serde(default)]
     pub issued_at: Option<String>,
     /// Required: string, one of 4 values.
     pub mode: super::access_grant::AccessGrantRequestedAccessMethodMode,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub pending_mutations: Vec<super::access_method::AccessMethodPendingMutation>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub warnings: Vec<super::access_method::AccessMethodWarning>,
     /// Required: string (uuid).
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    UnmanagedAccessMethod {
+        access_method_id: required "access_method_id",
+        code: optional "code",
+        created_at: required "created_at",
+        display_name: required "display_name",
+        errors: default "errors",
+        is_assignment_required: optional "is_assignment_required",
+        is_encoding_required: optional "is_encoding_required",
+        is_issued: required "is_issued",
+        is_ready_for_assignment: optional "is_ready_for_assignment",
+        is_ready_for_encoding: optional "is_ready_for_encoding",
+        issued_at: optional "issued_at",
+        mode: required "mode",
+        pending_mutations: default "pending_mutations",
+        warnings: default "warnings",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `/spaces/get_related answer `batch`` in Seam's API spec.
 ///
 /// Answered by `/spaces/get_related`.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SpacesBatch {
     /// Optional: array of `access_method`.
-    #[serde(default)]
     pub access_methods: Option<Vec<super::access_method::AccessMethod>>,
     /// Optional: array of `acs_entrance`.
-    #[serde(default)]
     pub acs_entrances: Option<Vec<super::acs_entrance::AcsEntrance>>,
     /// Optional: array of `acs_system`.
-    #[serde(default)]
     pub acs_systems: Option<Vec<super::acs_system::AcsSystem>>,
     /// Optional: array of `connected_account`.
-    #[serde(default)]
     pub connected_accounts: Option<Vec<super::connected_account::ConnectedAccount>>,
     /// Optional: array of `device`.
-    #[serde(default)]
     pub devices: Option<Vec<super::device::Device>>,
     /// Optional: array of `space`.
-    #[serde(default)]
     pub spaces: Option<Vec<super::space::Space>>,
+}
+
+crate::model_support::deserialize_object! {
+    SpacesBatch {
+        access_methods: optional "access_methods",
+        acs_entrances: optional "acs_entrances",
+        acs_systems: optional "acs_systems",
+        connected_accounts: optional "connected_accounts",
+        devices: optional "devices",
+        spaces: optional "spaces",
+    }
 }
 
 /// `/user_identities/unmanaged/get answer `user_identity`` in Seam's API spec.
@@ -201,33 +237,42 @@ pub struct SpacesBatch {
 /// Answered by `/user_identities/unmanaged/get`, `/user_identities/unmanaged/list`.
 ///
 /// Early access (a draft) in the spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnmanagedUserIdentity {
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub acs_user_ids: Vec<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Required: string, at least 1 characters.
     pub display_name: String,
     /// Required, nullable: string (email).
-    #[serde(default)]
     pub email_address: Option<String>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub errors: Vec<super::user_identity::UserIdentityError>,
     /// Required, nullable: string, at least 1 characters.
-    #[serde(default)]
     pub full_name: Option<String>,
     /// Required, nullable: string.
-    #[serde(default)]
     pub phone_number: Option<String>,
     /// Required: string (uuid).
     pub user_identity_id: String,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub warnings: Vec<super::user_identity::UserIdentityWarning>,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    UnmanagedUserIdentity {
+        acs_user_ids: default "acs_user_ids",
+        created_at: required "created_at",
+        display_name: required "display_name",
+        email_address: optional "email_address",
+        errors: default "errors",
+        full_name: optional "full_name",
+        phone_number: optional "phone_number",
+        user_identity_id: required "user_identity_id",
+        warnings: default "warnings",
+        workspace_id: required "workspace_id",
+    }
 }

@@ -7,7 +7,7 @@
 /// Seam's reference: <https://docs.seam.co/latest/api/spaces>.
 ///
 /// Early access (a draft) in the spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Space {
     /// Required: number.
@@ -15,33 +15,45 @@ pub struct Space {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: object.
-    #[serde(default)]
     pub customer_data: Option<SpaceCustomerData>,
     /// Optional: string.
-    #[serde(default)]
     pub customer_key: Option<String>,
     /// Required: number.
     pub device_count: f64,
     /// Required: string.
     pub display_name: String,
     /// Optional, nullable: object.
-    #[serde(default)]
     pub geolocation: Option<SpaceGeolocation>,
     /// Required: string.
     pub name: String,
     /// Optional: string (uuid). Not documented by Seam.
-    #[serde(default)]
     pub parent_space_id: Option<String>,
     /// Optional: string. Not documented by Seam.
-    #[serde(default)]
     pub parent_space_key: Option<String>,
     /// Required: string (uuid).
     pub space_id: String,
     /// Optional: string.
-    #[serde(default)]
     pub space_key: Option<String>,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    Space {
+        acs_entrance_count: required "acs_entrance_count",
+        created_at: required "created_at",
+        customer_data: optional "customer_data",
+        customer_key: optional "customer_key",
+        device_count: required "device_count",
+        display_name: required "display_name",
+        geolocation: optional "geolocation",
+        name: required "name",
+        parent_space_id: optional "parent_space_id",
+        parent_space_key: optional "parent_space_key",
+        space_id: required "space_id",
+        space_key: optional "space_key",
+        workspace_id: required "workspace_id",
+    }
 }
 
 /// `space.customer_data` in Seam's API spec.
@@ -66,11 +78,18 @@ pub struct SpaceCustomerData {
 }
 
 /// `space.geolocation` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SpaceGeolocation {
     /// Required: number.
     pub latitude: f64,
     /// Required: number.
     pub longitude: f64,
+}
+
+crate::model_support::deserialize_object! {
+    SpaceGeolocation {
+        latitude: required "latitude",
+        longitude: required "longitude",
+    }
 }

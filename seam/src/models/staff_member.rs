@@ -5,47 +5,54 @@
 /// The `staff_member` component schema of Seam's API.
 ///
 /// Not documented by Seam: it may change without notice.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StaffMember {
     /// Optional: array of string.
-    #[serde(default)]
     pub building_keys: Option<Vec<String>>,
     /// Optional: array of string.
-    #[serde(default)]
     pub common_area_keys: Option<Vec<String>>,
     /// Optional: string.
-    #[serde(default)]
     pub email_address: Option<String>,
     /// Optional: array of string.
-    #[serde(default)]
     pub facility_keys: Option<Vec<String>>,
     /// Optional: array of string.
-    #[serde(default)]
     pub listing_keys: Option<Vec<String>>,
     /// Required: string.
     pub name: String,
     /// Optional: string.
-    #[serde(default)]
     pub phone_number: Option<String>,
     /// Optional: array of string.
-    #[serde(default)]
     pub property_keys: Option<Vec<String>>,
     /// Optional: array of string.
-    #[serde(default)]
     pub property_listing_keys: Option<Vec<String>>,
     /// Optional: array of string.
-    #[serde(default)]
     pub room_keys: Option<Vec<String>>,
     /// Optional: array of string.
-    #[serde(default)]
     pub site_keys: Option<Vec<String>>,
     /// Optional: array of string.
-    #[serde(default)]
     pub space_keys: Option<Vec<String>>,
     /// Required: string.
     pub staff_member_key: String,
     /// Optional: array of string.
-    #[serde(default)]
     pub unit_keys: Option<Vec<String>>,
+}
+
+crate::model_support::deserialize_object! {
+    StaffMember {
+        building_keys: optional "building_keys",
+        common_area_keys: optional "common_area_keys",
+        email_address: optional "email_address",
+        facility_keys: optional "facility_keys",
+        listing_keys: optional "listing_keys",
+        name: required "name",
+        phone_number: optional "phone_number",
+        property_keys: optional "property_keys",
+        property_listing_keys: optional "property_listing_keys",
+        room_keys: optional "room_keys",
+        site_keys: optional "site_keys",
+        space_keys: optional "space_keys",
+        staff_member_key: required "staff_member_key",
+        unit_keys: optional "unit_keys",
+    }
 }

@@ -5,7 +5,7 @@
 /// The `thermostat_daily_program` component schema of Seam's API.
 ///
 /// Seam's reference: <https://docs.seam.co/latest/api/thermostats/daily_programs>.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ThermostatDailyProgram {
     /// Required: string (date-time).
@@ -13,10 +13,8 @@ pub struct ThermostatDailyProgram {
     /// Required: string (uuid).
     pub device_id: String,
     /// Required, nullable: string.
-    #[serde(default)]
     pub name: Option<String>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub periods: Vec<ThermostatDailyProgramPeriod>,
     /// Required: string (uuid).
     pub thermostat_daily_program_id: String,
@@ -24,12 +22,30 @@ pub struct ThermostatDailyProgram {
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    ThermostatDailyProgram {
+        created_at: required "created_at",
+        device_id: required "device_id",
+        name: optional "name",
+        periods: default "periods",
+        thermostat_daily_program_id: required "thermostat_daily_program_id",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `thermostat_daily_program.periods[]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ThermostatDailyProgramPeriod {
     /// Required: string.
     pub climate_preset_key: String,
     /// Required: string, matching `^([01]\d|2[0-3]):([0-5]\d):([0-5]\d)$`.
     pub starts_at_time: String,
+}
+
+crate::model_support::deserialize_object! {
+    ThermostatDailyProgramPeriod {
+        climate_preset_key: required "climate_preset_key",
+        starts_at_time: required "starts_at_time",
+    }
 }

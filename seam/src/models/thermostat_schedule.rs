@@ -5,7 +5,7 @@
 /// The `thermostat_schedule` component schema of Seam's API.
 ///
 /// Seam's reference: <https://docs.seam.co/latest/api/thermostats/schedules>.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ThermostatSchedule {
     /// Required: string.
@@ -17,16 +17,12 @@ pub struct ThermostatSchedule {
     /// Required: string (date-time).
     pub ends_at: String,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub errors: Vec<super::acs_credential::AcsCredentialError>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_override_allowed: Option<bool>,
     /// Optional, nullable: integer, > 0.
-    #[serde(default)]
     pub max_override_period_minutes: Option<u64>,
     /// Required, nullable: string.
-    #[serde(default)]
     pub name: Option<String>,
     /// Required: string (date-time).
     pub starts_at: String,
@@ -34,4 +30,20 @@ pub struct ThermostatSchedule {
     pub thermostat_schedule_id: String,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    ThermostatSchedule {
+        climate_preset_key: required "climate_preset_key",
+        created_at: required "created_at",
+        device_id: required "device_id",
+        ends_at: required "ends_at",
+        errors: default "errors",
+        is_override_allowed: optional "is_override_allowed",
+        max_override_period_minutes: optional "max_override_period_minutes",
+        name: optional "name",
+        starts_at: required "starts_at",
+        thermostat_schedule_id: required "thermostat_schedule_id",
+        workspace_id: required "workspace_id",
+    }
 }

@@ -5,50 +5,62 @@
 /// The `unmanaged_access_code` component schema of Seam's API.
 ///
 /// Seam's reference: <https://docs.seam.co/latest/api/access_codes/unmanaged>.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnmanagedAccessCode {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Optional: boolean.
-    #[serde(default)]
     pub cannot_be_managed: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub cannot_delete_unmanaged_access_code: Option<bool>,
     /// Required, nullable: string.
-    #[serde(default)]
     pub code: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional, nullable: object.
-    #[serde(default)]
     pub dormakaba_oracode_metadata: Option<super::access_code::AccessCodeDormakabaOracodeMetadata>,
     /// Optional, nullable: string (date-time).
-    #[serde(default)]
     pub ends_at: Option<String>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub errors: Vec<super::access_code::AccessCodeError>,
     /// Required: boolean.
     pub is_managed: bool,
     /// Required, nullable: string.
-    #[serde(default)]
     pub name: Option<String>,
     /// Optional, nullable: string (date-time).
-    #[serde(default)]
     pub starts_at: Option<String>,
     /// Required: string, one of 2 values.
     pub status: UnmanagedAccessCodeStatus,
     /// Required: string, one of 2 values.
     pub r#type: super::access_code::AccessCodeType,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub warnings: Vec<super::access_code::AccessCodeWarning>,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    UnmanagedAccessCode {
+        access_code_id: required "access_code_id",
+        cannot_be_managed: optional "cannot_be_managed",
+        cannot_delete_unmanaged_access_code: optional "cannot_delete_unmanaged_access_code",
+        code: optional "code",
+        created_at: required "created_at",
+        device_id: required "device_id",
+        dormakaba_oracode_metadata: optional "dormakaba_oracode_metadata",
+        ends_at: optional "ends_at",
+        errors: default "errors",
+        is_managed: required "is_managed",
+        name: optional "name",
+        starts_at: optional "starts_at",
+        status: required "status",
+        r#type: required "type",
+        warnings: default "warnings",
+        workspace_id: required "workspace_id",
+    }
 }
 
 crate::model_support::open_enum! {

@@ -6,7 +6,7 @@
 ///
 /// Not documented by Seam: it may change without notice.
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnmanagedAcsAccessGroup {
     /// Required: string, one of 9 values. Deprecated.
@@ -16,7 +16,6 @@ pub struct UnmanagedAcsAccessGroup {
     #[deprecated]
     pub access_group_type_display_name: String,
     /// Optional: object.
-    #[serde(default)]
     pub access_schedule: Option<super::acs_access_group::AcsAccessGroupAccessSchedule>,
     /// Required: string (uuid).
     pub acs_access_group_id: String,
@@ -29,7 +28,6 @@ pub struct UnmanagedAcsAccessGroup {
     /// Required: string.
     pub display_name: String,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub errors: Vec<super::acs_access_group::AcsAccessGroupError>,
     /// Required: string, one of 9 values.
     pub external_type: super::acs_access_group::AcsAccessGroupAccessGroupType,
@@ -40,11 +38,30 @@ pub struct UnmanagedAcsAccessGroup {
     /// Required: string.
     pub name: String,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub pending_mutations: Vec<super::acs_access_group::AcsAccessGroupPendingMutation>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub warnings: Vec<super::acs_access_group::AcsAccessGroupWarning>,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    UnmanagedAcsAccessGroup {
+        access_group_type: required "access_group_type",
+        access_group_type_display_name: required "access_group_type_display_name",
+        access_schedule: optional "access_schedule",
+        acs_access_group_id: required "acs_access_group_id",
+        acs_system_id: required "acs_system_id",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        display_name: required "display_name",
+        errors: default "errors",
+        external_type: required "external_type",
+        external_type_display_name: required "external_type_display_name",
+        is_managed: required "is_managed",
+        name: required "name",
+        pending_mutations: default "pending_mutations",
+        warnings: default "warnings",
+        workspace_id: required "workspace_id",
+    }
 }

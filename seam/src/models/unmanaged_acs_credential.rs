@@ -5,7 +5,7 @@
 /// The `unmanaged_acs_credential` component schema of Seam's API.
 ///
 /// Not documented by Seam: it may change without notice.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnmanagedAcsCredential {
     /// Required: string, one of 4 values.
@@ -13,22 +13,17 @@ pub struct UnmanagedAcsCredential {
     /// Required: string (uuid).
     pub acs_credential_id: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub acs_credential_pool_id: Option<String>,
     /// Required: string (uuid).
     pub acs_system_id: String,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub acs_user_id: Option<String>,
     /// Optional: object.
-    #[serde(default)]
     pub assa_abloy_vostio_metadata:
         Option<super::acs_credential::AcsCredentialAssaAbloyVostioMetadata>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub card_number: Option<String>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub code: Option<String>,
     /// Required: string (uuid).
     pub connected_account_id: String,
@@ -37,52 +32,70 @@ pub struct UnmanagedAcsCredential {
     /// Required: string, at least 1 characters.
     pub display_name: String,
     /// Optional: string.
-    #[serde(default)]
     pub ends_at: Option<String>,
     /// Required (absent decodes as empty): array of object.
-    #[serde(default)]
     pub errors: Vec<super::acs_credential::AcsCredentialError>,
     /// Optional: string, one of 13 values.
-    #[serde(default)]
     pub external_type: Option<super::acs_credential::AcsCredentialExternalType>,
     /// Optional: string.
-    #[serde(default)]
     pub external_type_display_name: Option<String>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_issued: Option<bool>,
     /// Optional, nullable: boolean.
-    #[serde(default)]
     pub is_latest_desired_state_synced_with_provider: Option<bool>,
     /// Required: boolean.
     pub is_managed: bool,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_multi_phone_sync_credential: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_one_time_use: Option<bool>,
     /// Optional, nullable: string (date-time).
-    #[serde(default)]
     pub issued_at: Option<String>,
     /// Optional, nullable: string (date-time).
-    #[serde(default)]
     pub latest_desired_state_synced_with_provider_at: Option<String>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub parent_acs_credential_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub starts_at: Option<String>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub user_identity_id: Option<String>,
     /// Optional: object.
-    #[serde(default)]
     pub visionline_metadata: Option<super::acs_credential::AcsCredentialVisionlineMetadata>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub warnings: Vec<super::acs_credential::AcsCredentialWarning>,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    UnmanagedAcsCredential {
+        access_method: required "access_method",
+        acs_credential_id: required "acs_credential_id",
+        acs_credential_pool_id: optional "acs_credential_pool_id",
+        acs_system_id: required "acs_system_id",
+        acs_user_id: optional "acs_user_id",
+        assa_abloy_vostio_metadata: optional "assa_abloy_vostio_metadata",
+        card_number: optional "card_number",
+        code: optional "code",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        display_name: required "display_name",
+        ends_at: optional "ends_at",
+        errors: default "errors",
+        external_type: optional "external_type",
+        external_type_display_name: optional "external_type_display_name",
+        is_issued: optional "is_issued",
+        is_latest_desired_state_synced_with_provider: optional "is_latest_desired_state_synced_with_provider",
+        is_managed: required "is_managed",
+        is_multi_phone_sync_credential: optional "is_multi_phone_sync_credential",
+        is_one_time_use: optional "is_one_time_use",
+        issued_at: optional "issued_at",
+        latest_desired_state_synced_with_provider_at: optional "latest_desired_state_synced_with_provider_at",
+        parent_acs_credential_id: optional "parent_acs_credential_id",
+        starts_at: optional "starts_at",
+        user_identity_id: optional "user_identity_id",
+        visionline_metadata: optional "visionline_metadata",
+        warnings: default "warnings",
+        workspace_id: required "workspace_id",
+    }
 }

@@ -6,11 +6,10 @@
 ///
 /// Not documented by Seam: it may change without notice.
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnmanagedAcsUser {
     /// Optional: object.
-    #[serde(default)]
     pub access_schedule: Option<super::acs_access_group::AcsAccessGroupAccessSchedule>,
     /// Required: string (uuid).
     pub acs_system_id: String,
@@ -24,61 +23,74 @@ pub struct UnmanagedAcsUser {
     pub display_name: String,
     /// Optional: string (email). Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub email: Option<String>,
     /// Optional: string (email).
-    #[serde(default)]
     pub email_address: Option<String>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub errors: Vec<super::acs_user::AcsUserError>,
     /// Optional: string, one of 9 values.
-    #[serde(default)]
     pub external_type: Option<super::acs_user::AcsUserExternalType>,
     /// Optional: string.
-    #[serde(default)]
     pub external_type_display_name: Option<String>,
     /// Optional: string, at least 1 characters.
-    #[serde(default)]
     pub full_name: Option<String>,
     /// Optional: string (uuid).
-    #[serde(default)]
     pub hid_acs_system_id: Option<String>,
     /// Required: boolean.
     pub is_managed: bool,
     /// Optional: boolean.
-    #[serde(default)]
     pub is_suspended: Option<bool>,
     /// Required, nullable: string (date-time). Not documented by Seam.
-    #[serde(default)]
     pub last_successful_sync_at: Option<String>,
     /// Optional: array of one of several shapes.
-    #[serde(default)]
     pub pending_mutations: Option<Vec<super::acs_user::AcsUserPendingMutation>>,
     /// Optional: string.
-    #[serde(default)]
     pub phone_number: Option<String>,
     /// Optional: object.
-    #[serde(default)]
     pub salto_ks_metadata: Option<super::acs_user::AcsUserSaltoKsMetadata>,
     /// Optional: object.
-    #[serde(default)]
     pub salto_space_metadata: Option<super::acs_user::AcsUserSaltoSpaceMetadata>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub user_identity_email_address: Option<String>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub user_identity_full_name: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub user_identity_id: Option<String>,
     /// Optional, nullable: string.
-    #[serde(default)]
     pub user_identity_phone_number: Option<String>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub warnings: Vec<super::acs_user::AcsUserWarning>,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    UnmanagedAcsUser {
+        access_schedule: optional "access_schedule",
+        acs_system_id: required "acs_system_id",
+        acs_user_id: required "acs_user_id",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        display_name: required "display_name",
+        email: optional "email",
+        email_address: optional "email_address",
+        errors: default "errors",
+        external_type: optional "external_type",
+        external_type_display_name: optional "external_type_display_name",
+        full_name: optional "full_name",
+        hid_acs_system_id: optional "hid_acs_system_id",
+        is_managed: required "is_managed",
+        is_suspended: optional "is_suspended",
+        last_successful_sync_at: optional "last_successful_sync_at",
+        pending_mutations: optional "pending_mutations",
+        phone_number: optional "phone_number",
+        salto_ks_metadata: optional "salto_ks_metadata",
+        salto_space_metadata: optional "salto_space_metadata",
+        user_identity_email_address: optional "user_identity_email_address",
+        user_identity_full_name: optional "user_identity_full_name",
+        user_identity_id: optional "user_identity_id",
+        user_identity_phone_number: optional "user_identity_phone_number",
+        warnings: default "warnings",
+        workspace_id: required "workspace_id",
+    }
 }

@@ -5,122 +5,128 @@
 /// The `unmanaged_device` component schema of Seam's API.
 ///
 /// Seam's reference: <https://docs.seam.co/latest/api/devices/unmanaged>.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnmanagedDevice {
     /// Optional: boolean.
-    #[serde(default)]
     pub can_configure_auto_lock: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_hvac_cool: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_hvac_heat: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_hvac_heat_cool: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_program_offline_access_codes: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_program_online_access_codes: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_program_thermostat_programs_as_different_each_day: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_program_thermostat_programs_as_same_each_day: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_program_thermostat_programs_as_weekday_weekend: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_remotely_lock: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_remotely_unlock: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_run_thermostat_programs: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_simulate_connection: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_simulate_disconnection: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_simulate_hub_connection: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_simulate_hub_disconnection: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_simulate_paid_subscription: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_simulate_removal: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_turn_off_hvac: Option<bool>,
     /// Optional: boolean.
-    #[serde(default)]
     pub can_unlock_with_code: Option<bool>,
     /// Required (absent decodes as empty): array of string, one of 6 values.
-    #[serde(default)]
     pub capabilities_supported: Vec<super::device::DeviceCapabilitiesSupportedItem>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Required (absent decodes as empty): map.
-    #[serde(default)]
     pub custom_metadata: ::seam_core::CustomMetadata,
     /// Required: string (uuid).
     pub device_id: String,
     /// Required: one of several shapes.
     pub device_type: super::device::DeviceType,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub errors: Vec<super::device::DeviceError>,
     /// Required: boolean.
     pub is_managed: bool,
     /// Optional: object.
-    #[serde(default)]
     pub location: Option<super::device::DeviceLocation>,
     /// Required: object.
     pub properties: UnmanagedDeviceProperties,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub warnings: Vec<super::device::DeviceWarning>,
     /// Required: string (uuid).
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    UnmanagedDevice {
+        can_configure_auto_lock: optional "can_configure_auto_lock",
+        can_hvac_cool: optional "can_hvac_cool",
+        can_hvac_heat: optional "can_hvac_heat",
+        can_hvac_heat_cool: optional "can_hvac_heat_cool",
+        can_program_offline_access_codes: optional "can_program_offline_access_codes",
+        can_program_online_access_codes: optional "can_program_online_access_codes",
+        can_program_thermostat_programs_as_different_each_day: optional "can_program_thermostat_programs_as_different_each_day",
+        can_program_thermostat_programs_as_same_each_day: optional "can_program_thermostat_programs_as_same_each_day",
+        can_program_thermostat_programs_as_weekday_weekend: optional "can_program_thermostat_programs_as_weekday_weekend",
+        can_remotely_lock: optional "can_remotely_lock",
+        can_remotely_unlock: optional "can_remotely_unlock",
+        can_run_thermostat_programs: optional "can_run_thermostat_programs",
+        can_simulate_connection: optional "can_simulate_connection",
+        can_simulate_disconnection: optional "can_simulate_disconnection",
+        can_simulate_hub_connection: optional "can_simulate_hub_connection",
+        can_simulate_hub_disconnection: optional "can_simulate_hub_disconnection",
+        can_simulate_paid_subscription: optional "can_simulate_paid_subscription",
+        can_simulate_removal: optional "can_simulate_removal",
+        can_turn_off_hvac: optional "can_turn_off_hvac",
+        can_unlock_with_code: optional "can_unlock_with_code",
+        capabilities_supported: default "capabilities_supported",
+        connected_account_id: required "connected_account_id",
+        created_at: required "created_at",
+        custom_metadata: default "custom_metadata",
+        device_id: required "device_id",
+        device_type: required "device_type",
+        errors: default "errors",
+        is_managed: required "is_managed",
+        location: optional "location",
+        properties: required "properties",
+        warnings: default "warnings",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `unmanaged_device.properties` in Seam's API spec.
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UnmanagedDeviceProperties {
     /// Optional: object.
-    #[serde(default)]
     pub accessory_keypad: Option<super::device::DevicePropertiesAccessoryKeypad>,
     /// Optional: object.
-    #[serde(default)]
     pub battery: Option<super::device::DevicePropertiesBattery>,
     /// Optional: number, ≥ 0, ≤ 1.
-    #[serde(default)]
     pub battery_level: Option<f64>,
     /// Optional: string.
-    #[serde(default)]
     pub image_alt_text: Option<String>,
     /// Optional: string (uri).
-    #[serde(default)]
     pub image_url: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub manufacturer: Option<String>,
     /// Required: object.
     pub model: super::device::DevicePropertiesModel,
@@ -129,12 +135,26 @@ pub struct UnmanagedDeviceProperties {
     pub name: String,
     /// Optional: boolean. Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub offline_access_codes_enabled: Option<bool>,
     /// Required: boolean.
     pub online: bool,
     /// Optional: boolean. Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub online_access_codes_enabled: Option<bool>,
+}
+
+crate::model_support::deserialize_object! {
+    UnmanagedDeviceProperties {
+        accessory_keypad: optional "accessory_keypad",
+        battery: optional "battery",
+        battery_level: optional "battery_level",
+        image_alt_text: optional "image_alt_text",
+        image_url: optional "image_url",
+        manufacturer: optional "manufacturer",
+        model: required "model",
+        name: required "name",
+        offline_access_codes_enabled: optional "offline_access_codes_enabled",
+        online: required "online",
+        online_access_codes_enabled: optional "online_access_codes_enabled",
+    }
 }

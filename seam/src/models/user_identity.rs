@@ -5,38 +5,47 @@
 /// The `user_identity` component schema of Seam's API.
 ///
 /// Seam's reference: <https://docs.seam.co/latest/api/user_identities>.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UserIdentity {
     /// Required (absent decodes as empty): array of string (uuid).
-    #[serde(default)]
     pub acs_user_ids: Vec<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Required: string, at least 1 characters.
     pub display_name: String,
     /// Required, nullable: string (email).
-    #[serde(default)]
     pub email_address: Option<String>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub errors: Vec<UserIdentityError>,
     /// Required, nullable: string, at least 1 characters.
-    #[serde(default)]
     pub full_name: Option<String>,
     /// Required, nullable: string.
-    #[serde(default)]
     pub phone_number: Option<String>,
     /// Required: string (uuid).
     pub user_identity_id: String,
     /// Required, nullable: string, at least 1 characters.
-    #[serde(default)]
     pub user_identity_key: Option<String>,
     /// Required (absent decodes as empty): array of one of several shapes.
-    #[serde(default)]
     pub warnings: Vec<UserIdentityWarning>,
     /// Required: string (uuid).
     pub workspace_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    UserIdentity {
+        acs_user_ids: default "acs_user_ids",
+        created_at: required "created_at",
+        display_name: required "display_name",
+        email_address: optional "email_address",
+        errors: default "errors",
+        full_name: optional "full_name",
+        phone_number: optional "phone_number",
+        user_identity_id: required "user_identity_id",
+        user_identity_key: optional "user_identity_key",
+        warnings: default "warnings",
+        workspace_id: required "workspace_id",
+    }
 }
 
 crate::model_support::tagged_union! {
@@ -49,7 +58,7 @@ crate::model_support::tagged_union! {
 }
 
 /// `user_identity.errors[][issue_with_acs_user]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct IssueWithAcsUserUserIdentityError {
     /// Required: string (uuid).
@@ -60,6 +69,15 @@ pub struct IssueWithAcsUserUserIdentityError {
     pub created_at: String,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    IssueWithAcsUserUserIdentityError {
+        acs_system_id: required "acs_system_id",
+        acs_user_id: required "acs_user_id",
+        created_at: required "created_at",
+        message: required "message",
+    }
 }
 
 crate::model_support::tagged_union! {
@@ -73,11 +91,18 @@ crate::model_support::tagged_union! {
 }
 
 /// `user_identity.warnings[][acs_user_profile_does_not_match_user_identity]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AcsUserProfileDoesNotMatchUserIdentityUserIdentityWarning {
     /// Required: string (date-time).
     pub created_at: String,
     /// Required: string.
     pub message: String,
+}
+
+crate::model_support::deserialize_object! {
+    AcsUserProfileDoesNotMatchUserIdentityUserIdentityWarning {
+        created_at: required "created_at",
+        message: required "message",
+    }
 }

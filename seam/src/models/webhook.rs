@@ -5,17 +5,24 @@
 /// The `webhook` component schema of Seam's API.
 ///
 /// Seam's reference: <https://docs.seam.co/latest/api/webhooks>.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Webhook {
     /// Optional: array of string.
-    #[serde(default)]
     pub event_types: Option<Vec<String>>,
     /// Optional: string.
-    #[serde(default)]
     pub secret: Option<String>,
     /// Required: string.
     pub url: String,
     /// Required: string.
     pub webhook_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    Webhook {
+        event_types: optional "event_types",
+        secret: optional "secret",
+        url: required "url",
+        webhook_id: required "webhook_id",
+    }
 }

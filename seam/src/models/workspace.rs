@@ -6,14 +6,13 @@
 ///
 /// Seam's reference: <https://docs.seam.co/latest/api/workspaces>.
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Workspace {
     /// Required: string.
     pub company_name: String,
     /// Required, nullable: string. Deprecated.
     #[deprecated]
-    #[serde(default)]
     pub connect_partner_name: Option<String>,
     /// Required: object.
     pub connect_webview_customization: WorkspaceConnectWebviewCustomization,
@@ -26,34 +25,52 @@ pub struct Workspace {
     /// Required: string.
     pub name: String,
     /// Required, nullable: string (uuid).
-    #[serde(default)]
     pub organization_id: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub publishable_key: Option<String>,
     /// Required: string (uuid).
     pub workspace_id: String,
 }
 
+crate::model_support::deserialize_object! {
+    Workspace {
+        company_name: required "company_name",
+        connect_partner_name: optional "connect_partner_name",
+        connect_webview_customization: required "connect_webview_customization",
+        is_publishable_key_auth_enabled: required "is_publishable_key_auth_enabled",
+        is_sandbox: required "is_sandbox",
+        is_suspended: required "is_suspended",
+        name: required "name",
+        organization_id: optional "organization_id",
+        publishable_key: optional "publishable_key",
+        workspace_id: required "workspace_id",
+    }
+}
+
 /// `workspace.connect_webview_customization` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WorkspaceConnectWebviewCustomization {
     /// Optional: string.
-    #[serde(default)]
     pub inviter_logo_url: Option<String>,
     /// Optional: string, one of 2 values.
-    #[serde(default)]
     pub logo_shape: Option<WorkspaceConnectWebviewCustomizationLogoShape>,
     /// Optional: string.
-    #[serde(default)]
     pub primary_button_color: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub primary_button_text_color: Option<String>,
     /// Optional: string.
-    #[serde(default)]
     pub success_message: Option<String>,
+}
+
+crate::model_support::deserialize_object! {
+    WorkspaceConnectWebviewCustomization {
+        inviter_logo_url: optional "inviter_logo_url",
+        logo_shape: optional "logo_shape",
+        primary_button_color: optional "primary_button_color",
+        primary_button_text_color: optional "primary_button_text_color",
+        success_message: optional "success_message",
+    }
 }
 
 crate::model_support::open_enum! {
