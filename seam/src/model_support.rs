@@ -251,3 +251,101 @@ where
 {
     T::deserialize(object).map_err(|cause| E::custom(format_args!("{variant}: {cause}")))
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    open_enum! {
+        /// A test enum.
+        pub enum Colour {
+            Red = "red",
+            DarkBlue = "dark_blue",
+        }
+    }
+
+    #[derive(Debug, PartialEq)]
+    struct Thing {
+        id: String,
+        note: Option<String>,
+        tags: Vec<Colour>,
+    }
+
+    deserialize_object! {
+        Thing {
+            id: required "id",
+            note: optional "note",
+            tags: default "tags",
+        }
+    }
+
+    #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+    pub struct Circle {
+        radius: f64,
+    }
+
+    tagged_union! {
+        /// A test union.
+        pub enum Shape by ["kind"] {
+            Circle(Circle) = ["circle"] | ["round"],
+        }
+    }
+
+    #[test]
+    fn open_enums_keep_unknown_values_from_text_and_from_values() {
+        let decoded: Vec<Colour> =
+            serde_json::from_str(r#"["red", "dark_blue", "green"]"#).unwrap();
+        assert_eq!(
+            decoded,
+            [
+                Colour::Red,
+                Colour::DarkBlue,
+                Colour::Unknown("green".into())
+            ]
+        );
+        let decoded: Colour = serde_json::from_value(json!("green")).unwrap();
+        assert_eq!(decoded.as_str(), "green");
+        assert_eq!(Colour::DarkBlue.to_string(), "dark_blue");
+        assert!(serde_json::from_value::<Colour>(json!(1)).is_err());
+    }
+
+    #[test]
+    fn objects_fill_fields_by_name_and_skip_the_rest() {
+        // An escaped key cannot be borrowed from the input.
+        let text = r#"{"i\u0064": "a", "note": null, "new": {"x": [1]}, "tags": ["red"]}"#;
+        let thing: Thing = serde_json::from_str(text).unwrap();
+        assert_eq!(
+            thing,
+            Thing {
+                id: "a".into(),
+                note: None,
+                tags: vec![Colour::Red]
+            }
+        );
+        let thing: Thing = serde_json::from_value(json!({ "id": "b", "note": "n" })).unwrap();
+        assert_eq!((thing.note.as_deref(), thing.tags.len()), (Some("n"), 0));
+        let failure = serde_json::from_value::<Thing>(json!({ "note": "n" })).unwrap_err();
+        assert_eq!(failure.to_string(), "missing field `id`");
+        let failure = serde_json::from_value::<Thing>(json!(["a"])).unwrap_err();
+        assert!(failure.to_string().contains("a Thing object"), "{failure}");
+    }
+
+    #[test]
+    fn unions_pick_by_any_of_their_tag_values_and_keep_the_unknown() {
+        let round: Shape =
+            serde_json::from_value(json!({ "kind": "round", "radius": 1.5 })).unwrap();
+        assert_eq!(round, Shape::Circle(Circle { radius: 1.5 }));
+        let square = json!({ "kind": "square", "side": 2 });
+        assert_eq!(
+            serde_json::from_value::<Shape>(square.clone()).unwrap(),
+            Shape::Unknown(square)
+        );
+        let untagged = json!({ "radius": 1.5 });
+        assert_eq!(
+            serde_json::from_value::<Shape>(untagged.clone()).unwrap(),
+            Shape::Unknown(untagged)
+        );
+        let failure = serde_json::from_value::<Shape>(json!({ "kind": "circle" })).unwrap_err();
+        assert_eq!(failure.to_string(), "Circle: missing field `radius`");
+    }
+}
