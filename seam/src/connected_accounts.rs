@@ -170,6 +170,11 @@ pub struct SyncConnectedAccount {
 
 /// A provider account linked to a workspace. Fields Seam leaves out decode as their
 /// defaults, and fields this version does not know are kept in [`extra`](Self::extra).
+///
+/// [`crate::models::ConnectedAccount`] is the same resource generated from the spec:
+/// `automatically_manage_new_devices`, `display_name` and `account_type_display_name`
+/// are required there (not `Option`s), capabilities are an enum, and unknown fields
+/// are not kept, so it is no drop-in replacement for this one yet.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct ConnectedAccount {

@@ -21,6 +21,9 @@
 //! is [`seam_core`], re-exported here.
 
 pub mod connected_accounts;
+mod model_support;
+#[deny(warnings, missing_docs)]
+pub mod models;
 
 /// Verifying webhook deliveries (the `webhooks` feature).
 #[cfg(feature = "webhooks")]
