@@ -54,8 +54,10 @@ pub trait Endpoint: Serialize + Send + Sync {
     /// (`{"connected_account": ..., "ok": true}`), or `None` for a void route.
     const RESPONSE_KEY: Option<&'static str>;
 
-    /// Records every rule the parameters break.
-    fn validate(&self, errors: &mut ValidationErrors);
+    /// Records every rule the parameters break; by default there are none.
+    fn validate(&self, errors: &mut ValidationErrors) {
+        let _ = errors;
+    }
 
     /// Checks the parameters as sending them would: `Err` with every rule they break.
     fn check(&self) -> Result<(), ValidationErrors> {

@@ -4,8 +4,11 @@
 //! caller fixes all of them at once. Lengths are counted as Seam counts them: in
 //! UTF-16 code units, the length of a JavaScript string.
 
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt;
+use std::rc::Rc;
+use std::sync::Arc;
 
 /// One broken rule: which field, and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,21 +92,28 @@ impl fmt::Display for ValidationErrors {
 
 impl std::error::Error for ValidationErrors {}
 
-/// Where a value sits in a request: a field, or a key below one. Built on the stack
-/// and only turned into text when a rule is broken.
+/// Where a value sits in a request, by the names it has on the wire:
+/// `requested_access_methods[0].code`. Built on the stack and only turned into
+/// text when a rule is broken.
 #[derive(Debug, Clone, Copy)]
 pub enum FieldPath<'a> {
+    /// The request itself: the fields of a flattened value sit here.
+    Root,
     /// A top-level field.
     Field(&'a str),
-    /// A key or index below another path.
+    /// A field of an object, or a key of a map, below another path.
     Child(&'a FieldPath<'a>, &'a str),
+    /// An entry of a list below another path.
+    Index(&'a FieldPath<'a>, usize),
 }
 
 impl fmt::Display for FieldPath<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Field(name) => f.write_str(name),
+            Self::Root => Ok(()),
+            Self::Field(name) | Self::Child(Self::Root, name) => f.write_str(name),
             Self::Child(parent, key) => write!(f, "{parent}.{key}"),
+            Self::Index(parent, index) => write!(f, "{parent}[{index}]"),
         }
     }
 }
@@ -123,14 +133,82 @@ impl<T: Validate> Validate for Option<T> {
     }
 }
 
-impl<T: Validate> Validate for Vec<T> {
+impl<T: Validate> Validate for [T] {
     fn validate(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
         for (index, value) in self.iter().enumerate() {
-            let index = index.to_string();
-            value.validate(&FieldPath::Child(path, &index), errors);
+            value.validate(&FieldPath::Index(path, index), errors);
         }
     }
 }
+
+impl<T: Validate, const N: usize> Validate for [T; N] {
+    fn validate(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
+        self.as_slice().validate(path, errors);
+    }
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn validate(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
+        self.as_slice().validate(path, errors);
+    }
+}
+
+impl<T: Validate> Validate for VecDeque<T> {
+    fn validate(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
+        for (index, value) in self.iter().enumerate() {
+            value.validate(&FieldPath::Index(path, index), errors);
+        }
+    }
+}
+
+macro_rules! validate_through_pointer {
+    ($($pointer:ident),*) => {$(
+        impl<T: Validate + ?Sized> Validate for $pointer<T> {
+            fn validate(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
+                (**self).validate(path, errors);
+            }
+        }
+    )*};
+}
+
+validate_through_pointer!(Box, Rc, Arc);
+
+impl<T: Validate + ?Sized> Validate for &T {
+    fn validate(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
+        (**self).validate(path, errors);
+    }
+}
+
+impl<K: fmt::Display, V: Validate> Validate for BTreeMap<K, V> {
+    fn validate(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
+        for (key, value) in self {
+            value.validate(&FieldPath::Child(path, &key.to_string()), errors);
+        }
+    }
+}
+
+impl<K: fmt::Display, V: Validate, S> Validate for HashMap<K, V, S> {
+    fn validate(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
+        for (key, value) in self {
+            value.validate(&FieldPath::Child(path, &key.to_string()), errors);
+        }
+    }
+}
+
+macro_rules! validate_finite {
+    ($($float:ty),*) => {$(
+        /// JSON has no NaN or infinity: serde_json would send `null` in their place.
+        impl Validate for $float {
+            fn validate(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
+                if !self.is_finite() {
+                    errors.push(path, format!("is {self}, not a finite number"));
+                }
+            }
+        }
+    )*};
+}
+
+validate_finite!(f32, f64);
 
 /// Counts characters the way Seam does: UTF-16 code units.
 pub fn seam_length(text: &str) -> usize {
@@ -198,6 +276,24 @@ impl<T: HasLength> HasLength for Option<T> {
     }
 }
 
+macro_rules! length_through_pointer {
+    ($($pointer:ident),*) => {$(
+        impl<T: HasLength + ?Sized> HasLength for $pointer<T> {
+            fn seam_length(&self) -> Option<usize> {
+                (**self).seam_length()
+            }
+        }
+    )*};
+}
+
+length_through_pointer!(Box, Rc, Arc);
+
+impl<T: HasLength + ToOwned + ?Sized> HasLength for Cow<'_, T> {
+    fn seam_length(&self) -> Option<usize> {
+        (**self).seam_length()
+    }
+}
+
 /// A collection whose number of entries `#[seam(min_entries, max_entries)]` can bound.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a collection",
@@ -233,6 +329,36 @@ impl<K, V, S> HasEntries for HashMap<K, V, S> {
     }
 }
 
+impl<T, const N: usize> HasEntries for [T; N] {
+    fn seam_entries(&self) -> Option<usize> {
+        Some(N)
+    }
+}
+
+impl<T> HasEntries for VecDeque<T> {
+    fn seam_entries(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
+impl<T> HasEntries for BTreeSet<T> {
+    fn seam_entries(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
+impl<T, S> HasEntries for HashSet<T, S> {
+    fn seam_entries(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
+impl<T: HasEntries + ?Sized> HasEntries for Box<T> {
+    fn seam_entries(&self) -> Option<usize> {
+        (**self).seam_entries()
+    }
+}
+
 impl<T: HasEntries> HasEntries for Option<T> {
     fn seam_entries(&self) -> Option<usize> {
         self.as_ref().and_then(HasEntries::seam_entries)
@@ -257,6 +383,18 @@ impl OneOfValues for String {
 }
 
 impl OneOfValues for &str {
+    fn each_value(&self, check: &mut dyn FnMut(Option<usize>, &str)) {
+        check(None, self);
+    }
+}
+
+impl OneOfValues for Box<str> {
+    fn each_value(&self, check: &mut dyn FnMut(Option<usize>, &str)) {
+        check(None, self);
+    }
+}
+
+impl OneOfValues for Cow<'_, str> {
     fn each_value(&self, check: &mut dyn FnMut(Option<usize>, &str)) {
         check(None, self);
     }
@@ -327,10 +465,9 @@ pub fn check_one_of<T: OneOfValues + ?Sized>(
 ) {
     value.each_value(&mut |index, value| {
         if !allowed.contains(&value) {
-            let index = index.map(|index| index.to_string());
             let parent = FieldPath::Field(field);
-            let path = match &index {
-                Some(index) => FieldPath::Child(&parent, index),
+            let path = match index {
+                Some(index) => FieldPath::Index(&parent, index),
                 None => parent,
             };
             errors.push(&path, format!("is {value:?}, expected one of {allowed:?}"));
@@ -347,11 +484,18 @@ pub struct NestedProbe<'a, T: ?Sized>(pub &'a T);
 pub trait ValidateNested {
     /// Validates the field.
     fn seam_validate_nested(&self, field: &'static str, errors: &mut ValidationErrors);
+
+    /// Validates a `#[serde(flatten)]` field, whose fields sit at the top level.
+    fn seam_validate_flattened(&self, field: &'static str, errors: &mut ValidationErrors);
 }
 
 impl<T: Validate + ?Sized> ValidateNested for NestedProbe<'_, T> {
     fn seam_validate_nested(&self, field: &'static str, errors: &mut ValidationErrors) {
         self.0.validate(&FieldPath::Field(field), errors);
+    }
+
+    fn seam_validate_flattened(&self, _field: &'static str, errors: &mut ValidationErrors) {
+        self.0.validate(&FieldPath::Root, errors);
     }
 }
 
@@ -359,6 +503,9 @@ impl<T: Validate + ?Sized> ValidateNested for NestedProbe<'_, T> {
 pub trait SkipNested {
     /// Does nothing.
     fn seam_validate_nested(&self, _field: &'static str, _errors: &mut ValidationErrors) {}
+
+    /// Does nothing.
+    fn seam_validate_flattened(&self, _field: &'static str, _errors: &mut ValidationErrors) {}
 }
 
 impl<T: ?Sized> SkipNested for &NestedProbe<'_, T> {}
@@ -418,7 +565,7 @@ mod tests {
         let value = vec!["lock".to_owned(), "toaster".to_owned()];
         check_one_of(&value, &["lock", "thermostat"], "capabilities", &mut errors);
         assert_eq!(errors.violations().len(), 1);
-        assert_eq!(errors.violations()[0].path, "capabilities.1");
+        assert_eq!(errors.violations()[0].path, "capabilities[1]");
         assert!(errors.violations()[0].message.contains("\"toaster\""));
     }
 
@@ -430,6 +577,77 @@ mod tests {
             errors.violations()[0].message,
             "has 3 entries, at most 2 allowed"
         );
+    }
+
+    #[test]
+    fn paths_name_indexes_and_keys() {
+        let field = FieldPath::Field("requested_access_methods");
+        let entry = FieldPath::Index(&field, 0);
+        assert_eq!(
+            FieldPath::Child(&entry, "code").to_string(),
+            "requested_access_methods[0].code"
+        );
+        assert_eq!(
+            FieldPath::Child(&FieldPath::Root, "device_id").to_string(),
+            "device_id"
+        );
+    }
+
+    #[test]
+    fn containers_validate_what_they_hold() {
+        let mut errors = ValidationErrors::new("/x");
+        let metadata = crate::CustomMetadata::from([("k".repeat(41), "v")]);
+        let boxed = Box::new(metadata.clone());
+        boxed.validate(&FieldPath::Field("boxed"), &mut errors);
+        let map = BTreeMap::from([("a", metadata.clone())]);
+        map.validate(&FieldPath::Field("map"), &mut errors);
+        vec![Arc::new(metadata)].validate(&FieldPath::Field("list"), &mut errors);
+        let paths: Vec<&str> = errors
+            .violations()
+            .iter()
+            .map(|v| v.path.as_str())
+            .collect();
+        let key = "k".repeat(41);
+        assert_eq!(
+            paths,
+            [
+                format!("boxed.{key}"),
+                format!("map.a.{key}"),
+                format!("list[0].{key}")
+            ]
+        );
+    }
+
+    #[test]
+    fn floats_must_be_finite() {
+        let mut errors = ValidationErrors::new("/x");
+        for value in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1.5] {
+            value.validate(&FieldPath::Field("set_point"), &mut errors);
+        }
+        Some(f32::NAN).validate(&FieldPath::Field("other"), &mut errors);
+        let shown: Vec<String> = errors
+            .violations()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "set_point is NaN, not a finite number",
+                "set_point is inf, not a finite number",
+                "set_point is -inf, not a finite number",
+                "other is NaN, not a finite number",
+            ]
+        );
+    }
+
+    #[test]
+    fn lengths_of_boxed_and_borrowed_strings() {
+        let boxed: Box<str> = "abc".into();
+        let cow: Cow<'_, str> = Cow::Borrowed("é");
+        assert_eq!(boxed.seam_length(), Some(3));
+        assert_eq!(cow.seam_length(), Some(1));
+        assert_eq!(Some(Arc::<str>::from("ab")).seam_length(), Some(2));
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub struct Device {
 
 /// Lists devices, a page at a time.
 #[seam_endpoint(path = "/devices/list", response = Device, response_key = "devices", paginated)]
+#[derive(Debug, Clone)]
 pub struct ListDevices {
     /// Only devices of this connected account.
     #[seam(min_length = 1)]
@@ -37,6 +38,7 @@ pub struct ListDevices {
 
 /// Gets one device.
 #[seam_endpoint(path = "/devices/get", response = Device, response_key = "device")]
+#[derive(Debug, Clone)]
 pub struct GetDevice {
     /// The device's ID.
     pub device_id: String,

@@ -39,7 +39,7 @@ fn validates_every_rule() {
         [
             "connected_account_id is empty, at least 1 required",
             "device_ids is empty, at least 1 required",
-            "device_types.1 is \"toaster\", expected one of [\"august_lock\", \"schlage_lock\", \"ecobee_thermostat\"]",
+            "device_types[1] is \"toaster\", expected one of [\"august_lock\", \"schlage_lock\", \"ecobee_thermostat\"]",
         ]
     );
 }
