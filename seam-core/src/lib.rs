@@ -13,6 +13,7 @@ mod decode;
 mod endpoint;
 mod error;
 mod metadata;
+mod nullable;
 mod pagination;
 mod request;
 mod retry;
@@ -27,6 +28,7 @@ pub use client::{
 pub use endpoint::{Endpoint, Method, Paginated};
 pub use error::{ApiError, ConfigError, Error, TransportError, TransportStage, UnexpectedResponse};
 pub use metadata::{CustomMetadata, MetadataValue};
+pub use nullable::Nullable;
 pub use pagination::{Page, Pagination};
 pub use request::Request;
 pub use retry::RetryPolicy;
@@ -164,7 +166,40 @@ pub use retry::RetryPolicy;
 /// Mistakes in a definition are compile errors at the offending token, all of them
 /// at once, one per mistake.
 pub use seam_macros::seam_endpoint;
-pub use validation::{ValidationErrors, Violation};
+pub use validation::{Validate, ValidationErrors, Violation};
+
+/// `#[derive(Validate)]`: checks the `#[seam(...)]` rules of a nested parameter
+/// object's fields, or of the fields of each variant of a union, wherever the
+/// value sits in a request (in an `Option`, a `Vec`, a map...), with paths by the
+/// names on the wire: `requested_access_methods[0].code`. The rules are the
+/// field attributes of [`seam_endpoint`]; `#[seam(crate = path)]` on the type
+/// points at a renamed runtime.
+///
+/// ```
+/// use seam_core::{Endpoint, Validate, seam_endpoint};
+///
+/// #[derive(Debug, Clone, serde::Serialize, Validate)]
+/// pub struct AccessMethod {
+///     #[seam(one_of = ["code", "card", "mobile_key"])]
+///     pub mode: String,
+///     #[seam(min_length = 4, max_length = 8)]
+///     #[serde(skip_serializing_if = "Option::is_none")]
+///     pub code: Option<String>,
+/// }
+///
+/// #[seam_endpoint(path = "/access_grants/create", idempotent = false)]
+/// pub struct CreateAccessGrant {
+///     pub user_identity_id: String,
+///     #[seam(min_entries = 1)]
+///     pub requested_access_methods: Vec<AccessMethod>,
+/// }
+///
+/// let method = |code: &str| AccessMethod { mode: "code".into(), code: Some(code.into()) };
+/// let params = CreateAccessGrant::new("u", vec![method("1234"), method("12")]);
+/// let errors = params.check().unwrap_err();
+/// assert_eq!(errors.violations()[0].to_string(), "requested_access_methods[1].code has 2 characters, at least 4 required");
+/// ```
+pub use seam_macros::Validate;
 
 /// serde, as seam-core uses it: derive `Deserialize` for your own response types
 /// with `#[derive(seam_core::serde::Deserialize)]` and
@@ -177,11 +212,11 @@ pub use serde;
 pub mod __private {
     pub use crate::decode::{decode_error, decode_keyed, decode_page, decode_void};
     pub use crate::validation::{
-        HasEntries, HasLength, NestedProbe, OneOfValues, SkipNested, ValidateNested, check_entries,
-        check_length, check_one_of,
+        FieldPath, HasEntries, HasLength, HasNumber, NestedProbe, NumberBounds, OneOfValues,
+        SkipNested, ValidateNested, check_entries, check_length, check_number, check_one_of,
     };
     pub use futures_core::Stream;
-    pub use seam_macros::seam_endpoint_for_seam;
+    pub use seam_macros::{ValidateForSeam, seam_endpoint_for_seam};
     pub use serde;
     pub use serde_json;
 }

@@ -421,18 +421,11 @@ pub fn check_length<T: HasLength + ?Sized>(
     value: &T,
     min: Option<usize>,
     max: Option<usize>,
-    field: &'static str,
+    path: &FieldPath<'_>,
     errors: &mut ValidationErrors,
 ) {
     if let Some(length) = value.seam_length() {
-        check_bounds(
-            length,
-            min,
-            max,
-            "characters",
-            &FieldPath::Field(field),
-            errors,
-        );
+        check_bounds(length, min, max, "characters", path, errors);
     }
 }
 
@@ -441,18 +434,11 @@ pub fn check_entries<T: HasEntries + ?Sized>(
     value: &T,
     min: Option<usize>,
     max: Option<usize>,
-    field: &'static str,
+    path: &FieldPath<'_>,
     errors: &mut ValidationErrors,
 ) {
     if let Some(entries) = value.seam_entries() {
-        check_bounds(
-            entries,
-            min,
-            max,
-            "entries",
-            &FieldPath::Field(field),
-            errors,
-        );
+        check_bounds(entries, min, max, "entries", path, errors);
     }
 }
 
@@ -460,19 +446,91 @@ pub fn check_entries<T: HasEntries + ?Sized>(
 pub fn check_one_of<T: OneOfValues + ?Sized>(
     value: &T,
     allowed: &[&str],
-    field: &'static str,
+    path: &FieldPath<'_>,
     errors: &mut ValidationErrors,
 ) {
     value.each_value(&mut |index, value| {
         if !allowed.contains(&value) {
-            let parent = FieldPath::Field(field);
             let path = match index {
-                Some(index) => FieldPath::Index(&parent, index),
-                None => parent,
+                Some(index) => FieldPath::Index(path, index),
+                None => *path,
             };
             errors.push(&path, format!("is {value:?}, expected one of {allowed:?}"));
         }
     });
+}
+
+/// A number that `#[seam(minimum, maximum, exclusive_minimum, exclusive_maximum)]`
+/// can bound.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a number",
+    label = "`minimum`/`maximum`/`exclusive_minimum`/`exclusive_maximum` apply to numbers and `Option`s of them"
+)]
+pub trait HasNumber {
+    /// The value, or `None` for an absent one.
+    fn seam_number(&self) -> Option<f64>;
+}
+
+macro_rules! has_number {
+    ($($number:ty),*) => {$(
+        impl HasNumber for $number {
+            #[allow(clippy::cast_precision_loss, clippy::cast_lossless)]
+            fn seam_number(&self) -> Option<f64> {
+                Some(*self as f64)
+            }
+        }
+    )*};
+}
+
+has_number!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize, f32, f64);
+
+impl<T: HasNumber> HasNumber for Option<T> {
+    fn seam_number(&self) -> Option<f64> {
+        self.as_ref().and_then(HasNumber::seam_number)
+    }
+}
+
+impl<T: HasNumber + ?Sized> HasNumber for &T {
+    fn seam_number(&self) -> Option<f64> {
+        (**self).seam_number()
+    }
+}
+
+/// The bounds of a number, each inclusive or not.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct NumberBounds {
+    /// The least value allowed.
+    pub minimum: Option<f64>,
+    /// The greatest value allowed.
+    pub maximum: Option<f64>,
+    /// Values must be above this.
+    pub exclusive_minimum: Option<f64>,
+    /// Values must be below this.
+    pub exclusive_maximum: Option<f64>,
+}
+
+/// `#[seam(minimum = a, maximum = b, exclusive_minimum = c, exclusive_maximum = d)]`.
+pub fn check_number<T: HasNumber + ?Sized>(
+    value: &T,
+    bounds: &NumberBounds,
+    path: &FieldPath<'_>,
+    errors: &mut ValidationErrors,
+) {
+    let Some(number) = value.seam_number() else {
+        return;
+    };
+    if let Some(minimum) = bounds.minimum.filter(|&minimum| number < minimum) {
+        errors.push(path, format!("is {number}, at least {minimum} required"));
+    }
+    if let Some(maximum) = bounds.maximum.filter(|&maximum| number > maximum) {
+        errors.push(path, format!("is {number}, at most {maximum} allowed"));
+    }
+    if let Some(limit) = bounds.exclusive_minimum.filter(|&limit| number <= limit) {
+        errors.push(path, format!("is {number}, more than {limit} required"));
+    }
+    if let Some(limit) = bounds.exclusive_maximum.filter(|&limit| number >= limit) {
+        errors.push(path, format!("is {number}, less than {limit} required"));
+    }
 }
 
 /// Chooses nested validation for field types that implement [`Validate`], and
@@ -482,30 +540,20 @@ pub struct NestedProbe<'a, T: ?Sized>(pub &'a T);
 
 /// Picked for a field type that implements [`Validate`].
 pub trait ValidateNested {
-    /// Validates the field.
-    fn seam_validate_nested(&self, field: &'static str, errors: &mut ValidationErrors);
-
-    /// Validates a `#[serde(flatten)]` field, whose fields sit at the top level.
-    fn seam_validate_flattened(&self, field: &'static str, errors: &mut ValidationErrors);
+    /// Validates the field at `path` (its parent's, for a flattened field).
+    fn seam_validate_nested(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors);
 }
 
 impl<T: Validate + ?Sized> ValidateNested for NestedProbe<'_, T> {
-    fn seam_validate_nested(&self, field: &'static str, errors: &mut ValidationErrors) {
-        self.0.validate(&FieldPath::Field(field), errors);
-    }
-
-    fn seam_validate_flattened(&self, _field: &'static str, errors: &mut ValidationErrors) {
-        self.0.validate(&FieldPath::Root, errors);
+    fn seam_validate_nested(&self, path: &FieldPath<'_>, errors: &mut ValidationErrors) {
+        self.0.validate(path, errors);
     }
 }
 
 /// Picked, by auto-ref, for a field type that does not implement [`Validate`].
 pub trait SkipNested {
     /// Does nothing.
-    fn seam_validate_nested(&self, _field: &'static str, _errors: &mut ValidationErrors) {}
-
-    /// Does nothing.
-    fn seam_validate_flattened(&self, _field: &'static str, _errors: &mut ValidationErrors) {}
+    fn seam_validate_nested(&self, _path: &FieldPath<'_>, _errors: &mut ValidationErrors) {}
 }
 
 impl<T: ?Sized> SkipNested for &NestedProbe<'_, T> {}
@@ -528,7 +576,7 @@ mod tests {
             "a".repeat(40).as_str(),
             Some(1),
             Some(40),
-            "name",
+            &FieldPath::Field("name"),
             &mut errors,
         );
         assert!(errors.is_empty());
@@ -536,10 +584,16 @@ mod tests {
             "a".repeat(41).as_str(),
             Some(1),
             Some(40),
-            "name",
+            &FieldPath::Field("name"),
             &mut errors,
         );
-        check_length("", Some(1), Some(40), "name", &mut errors);
+        check_length(
+            "",
+            Some(1),
+            Some(40),
+            &FieldPath::Field("name"),
+            &mut errors,
+        );
         let messages: Vec<_> = errors.for_field("name").collect();
         assert_eq!(
             messages,
@@ -553,9 +607,26 @@ mod tests {
     #[test]
     fn absent_values_are_not_checked() {
         let mut errors = ValidationErrors::new("/x");
-        check_length(&None::<String>, Some(1), None, "name", &mut errors);
-        check_entries(&None::<Vec<u8>>, Some(1), None, "list", &mut errors);
-        check_one_of(&None::<String>, &["a"], "kind", &mut errors);
+        check_length(
+            &None::<String>,
+            Some(1),
+            None,
+            &FieldPath::Field("name"),
+            &mut errors,
+        );
+        check_entries(
+            &None::<Vec<u8>>,
+            Some(1),
+            None,
+            &FieldPath::Field("list"),
+            &mut errors,
+        );
+        check_one_of(
+            &None::<String>,
+            &["a"],
+            &FieldPath::Field("kind"),
+            &mut errors,
+        );
         assert!(errors.is_empty());
     }
 
@@ -563,7 +634,12 @@ mod tests {
     fn one_of_names_the_index_of_a_bad_list_entry() {
         let mut errors = ValidationErrors::new("/x");
         let value = vec!["lock".to_owned(), "toaster".to_owned()];
-        check_one_of(&value, &["lock", "thermostat"], "capabilities", &mut errors);
+        check_one_of(
+            &value,
+            &["lock", "thermostat"],
+            &FieldPath::Field("capabilities"),
+            &mut errors,
+        );
         assert_eq!(errors.violations().len(), 1);
         assert_eq!(errors.violations()[0].path, "capabilities[1]");
         assert!(errors.violations()[0].message.contains("\"toaster\""));
@@ -572,10 +648,53 @@ mod tests {
     #[test]
     fn entries_are_counted() {
         let mut errors = ValidationErrors::new("/x");
-        check_entries(&vec![1, 2, 3], None, Some(2), "list", &mut errors);
+        check_entries(
+            &vec![1, 2, 3],
+            None,
+            Some(2),
+            &FieldPath::Field("list"),
+            &mut errors,
+        );
         assert_eq!(
             errors.violations()[0].message,
             "has 3 entries, at most 2 allowed"
+        );
+    }
+
+    #[test]
+    fn numbers_are_bounded() {
+        let mut errors = ValidationErrors::new("/x");
+        let path = FieldPath::Field("n");
+        let bounds = NumberBounds {
+            minimum: Some(1.0),
+            maximum: Some(10.0),
+            ..NumberBounds::default()
+        };
+        for value in [0, 1, 10, 11] {
+            check_number(&value, &bounds, &path, &mut errors);
+        }
+        let exclusive = NumberBounds {
+            exclusive_minimum: Some(0.0),
+            exclusive_maximum: Some(1.5),
+            ..NumberBounds::default()
+        };
+        for value in [0.0, 0.5, 1.5] {
+            check_number(&Some(value), &exclusive, &path, &mut errors);
+        }
+        check_number(&None::<u8>, &bounds, &path, &mut errors);
+        let shown: Vec<String> = errors
+            .violations()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "n is 0, at least 1 required",
+                "n is 11, at most 10 allowed",
+                "n is 0, more than 0 required",
+                "n is 1.5, less than 1.5 required",
+            ]
         );
     }
 

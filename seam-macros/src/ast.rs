@@ -107,7 +107,7 @@ pub(crate) fn read(
     }
 }
 
-fn read_field(field: &syn::Field, container: &attr::Serde, cx: &mut Ctxt) -> Field {
+pub(crate) fn read_field(field: &syn::Field, container: &attr::Serde, cx: &mut Ctxt) -> Field {
     let ident = field.ident.clone().expect("named fields have names");
     let rules = attr::parse_rules(&field.attrs, cx);
     let serde = attr::parse_serde(&field.attrs);

@@ -28,6 +28,10 @@ const RULES: &[&str] = &[
     "min_entries",
     "max_entries",
     "one_of",
+    "minimum",
+    "maximum",
+    "exclusive_minimum",
+    "exclusive_maximum",
     "setter",
 ];
 const METHODS: &[&str] = &["POST", "GET", "PUT", "PATCH", "DELETE"];
@@ -262,6 +266,8 @@ pub(crate) struct Rules {
     pub(crate) max_entries: Bound,
     /// The values, and the span of the list.
     pub(crate) one_of: Option<(Vec<LitStr>, Span)>,
+    /// `minimum`, `maximum`, `exclusive_minimum`, `exclusive_maximum`.
+    pub(crate) numbers: [Option<(f64, Span)>; 4],
     /// The setter's name instead of the field's.
     pub(crate) setter: Option<Ident>,
     /// Where each rule was written, for errors about the field's type.
@@ -303,6 +309,14 @@ pub(crate) fn parse_rules(attrs: &[Attribute], cx: &mut Ctxt) -> Rules {
             rules.spans.push((known, meta.path.span()));
             match *known {
                 "one_of" => rules.one_of = one_of(&meta, cx)?,
+                "minimum" | "maximum" | "exclusive_minimum" | "exclusive_maximum" => {
+                    let index = NUMBER_RULES
+                        .iter()
+                        .position(|rule| rule == known)
+                        .unwrap_or(0);
+                    rules.numbers[index] = value::<syn::Lit>(&meta, cx, "0")?
+                        .and_then(|literal| number(&literal, &name, cx));
+                }
                 "setter" => {
                     rules.setter =
                         value::<SetterName>(&meta, cx, "\"set_name\"")?.map(|name| name.0);
@@ -327,6 +341,33 @@ pub(crate) fn parse_rules(attrs: &[Attribute], cx: &mut Ctxt) -> Rules {
         }
     }
     rules
+}
+
+/// The numeric rules, in the order of [`Rules::numbers`].
+pub(crate) const NUMBER_RULES: [&str; 4] = [
+    "minimum",
+    "maximum",
+    "exclusive_minimum",
+    "exclusive_maximum",
+];
+
+/// A bound of a number: an integer or a float literal, maybe negative.
+fn number(literal: &syn::Lit, name: &str, cx: &mut Ctxt) -> Option<(f64, Span)> {
+    let parsed = match literal {
+        syn::Lit::Int(int) => int.base10_parse::<f64>().ok(),
+        syn::Lit::Float(float) => float.base10_parse::<f64>().ok(),
+        _ => None,
+    };
+    match parsed {
+        Some(value) if value.is_finite() => Some((value, literal.span())),
+        _ => {
+            cx.spanned(
+                literal,
+                format!("`{name}` takes a number, such as `{name} = 0`"),
+            );
+            None
+        }
+    }
 }
 
 /// A count: a whole number, 0 or more.

@@ -40,7 +40,7 @@ pub(crate) fn check(endpoint: &Endpoint, cx: &mut Ctxt) {
     check_paginated(endpoint, cx);
 }
 
-fn check_field(field: &Field, cx: &mut Ctxt) {
+pub(crate) fn check_field(field: &Field, cx: &mut Ctxt) {
     let ident = &field.ident;
     if ident.to_string().starts_with("__seam") || field.setter.to_string().starts_with("__seam") {
         cx.spanned(

@@ -3,7 +3,7 @@
 //! through which seam-core's generic code validates, sends and decodes it.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Ident, LitStr, Path};
 
@@ -119,7 +119,10 @@ fn generate(endpoint: &Endpoint, complete: bool) -> TokenStream {
     let checks: Vec<TokenStream> = if complete {
         fields
             .iter()
-            .filter_map(|field| validation(field, krate))
+            .filter_map(|field| {
+                let ident = &field.ident;
+                field_checks(field, krate, &quote!(&self.#ident), None)
+            })
             .collect()
     } else {
         Vec::new()
@@ -358,20 +361,24 @@ fn is_idempotent(given: Option<bool>, path: &str) -> bool {
 }
 
 /// The checks of one field, each spanned at the field's type so that a rule on a
-/// type it cannot apply to is reported there; `None` when it has none.
-fn validation(field: &Field, krate: &Path) -> Option<TokenStream> {
+/// type it cannot apply to is reported there; `None` when it has none. `value`
+/// is an expression of type `&T`; `parent` one of type `&FieldPath`, the path
+/// the field's own is a child of (`None`: a top-level field).
+pub(crate) fn field_checks(
+    field: &Field,
+    krate: &Path,
+    value: &TokenStream,
+    parent: Option<&TokenStream>,
+) -> Option<TokenStream> {
     let Field {
-        ident,
-        ty,
-        rules,
-        cfgs,
-        ..
+        ty, rules, cfgs, ..
     } = field;
     let span = ty.span();
     // The runtime's path spanned at the type too, so that an unmet bound of a
     // check points at the field alone.
     let private = respan(quote!(#krate::__private), span);
-    let name = LitStr::new(&field.wire_name, ident.span());
+    let value = &respan(value.clone(), span);
+    let name = LitStr::new(&field.wire_name, span);
     let bound = |value: attr::Bound| match value {
         Some((value, _)) => quote_spanned!(span=> ::core::option::Option::Some(#value)),
         None => quote_spanned!(span=> ::core::option::Option::None),
@@ -380,34 +387,73 @@ fn validation(field: &Field, krate: &Path) -> Option<TokenStream> {
     if rules.min_length.is_some() || rules.max_length.is_some() {
         let (min, max) = (bound(rules.min_length), bound(rules.max_length));
         checks.extend(
-            quote_spanned!(span=> #private::check_length(&self.#ident, #min, #max, #name, errors);),
+            quote_spanned!(span=> #private::check_length(#value, #min, #max, field, errors);),
         );
     }
     if rules.min_entries.is_some() || rules.max_entries.is_some() {
         let (min, max) = (bound(rules.min_entries), bound(rules.max_entries));
-        checks.extend(quote_spanned!(span=> #private::check_entries(&self.#ident, #min, #max, #name, errors);));
+        checks.extend(
+            quote_spanned!(span=> #private::check_entries(#value, #min, #max, field, errors);),
+        );
     }
     if let Some((values, _)) = &rules.one_of {
-        checks.extend(quote_spanned!(span=> #private::check_one_of(&self.#ident, &[#(#values),*], #name, errors);));
+        checks.extend(
+            quote_spanned!(span=> #private::check_one_of(#value, &[#(#values),*], field, errors);),
+        );
+    }
+    if rules.numbers.iter().any(Option::is_some) {
+        let [minimum, maximum, exclusive_minimum, exclusive_maximum] =
+            rules.numbers.map(|number| match number {
+                Some((number, _)) => quote_spanned!(span=> ::core::option::Option::Some(#number)),
+                None => quote_spanned!(span=> ::core::option::Option::None),
+            });
+        checks.extend(quote_spanned! {span=>
+            #private::check_number(#value, &#private::NumberBounds {
+                minimum: #minimum,
+                maximum: #maximum,
+                exclusive_minimum: #exclusive_minimum,
+                exclusive_maximum: #exclusive_maximum,
+            }, field, errors);
+        });
     }
     if !ast::is_plain(ty) {
-        let probe = if field.serde.flatten {
-            format_ident!("seam_validate_flattened")
+        // A flattened field's own fields sit beside its siblings.
+        let path = if field.serde.flatten {
+            quote!(parent)
         } else {
-            format_ident!("seam_validate_nested")
+            quote!(field)
         };
         checks.extend(quote! {
-            (&#private::NestedProbe(&self.#ident)).#probe(#name, errors);
+            (&#private::NestedProbe(#value)).seam_validate_nested(#path, errors);
         });
     }
     if checks.is_empty() {
         return None;
     }
-    Some(quote!(#(#cfgs)* { #checks }))
+    let (parent_binding, field_path) = match parent {
+        Some(parent) => (
+            quote!(let parent: &#private::FieldPath<'_> = #parent;),
+            quote!(#private::FieldPath::Child(parent, #name)),
+        ),
+        None => (
+            quote!(let parent = &#private::FieldPath::Root;),
+            quote!(#private::FieldPath::Field(#name)),
+        ),
+    };
+    Some(quote! {
+        #(#cfgs)*
+        {
+            #[allow(unused_variables)]
+            #parent_binding
+            #[allow(unused_variables)]
+            let field = &#field_path;
+            #checks
+        }
+    })
 }
 
 /// `tokens` with every span set to `span`.
-fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+pub(crate) fn respan(tokens: TokenStream, span: Span) -> TokenStream {
     tokens
         .into_iter()
         .map(|mut tree| {

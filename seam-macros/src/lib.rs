@@ -11,6 +11,7 @@ mod ast;
 mod attr;
 mod check;
 mod ctxt;
+mod derive;
 mod expand;
 mod suggest;
 
@@ -36,6 +37,27 @@ pub fn seam_endpoint(args: TokenStream, input: TokenStream) -> TokenStream {
 pub fn seam_endpoint_for_seam(args: TokenStream, input: TokenStream) -> TokenStream {
     let runtime = syn::parse_quote!(::seam::__private::seam_core);
     expand::expand(args.into(), input.into(), runtime)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// Checks the `#[seam(...)]` rules of a nested parameter object's fields (or of
+/// each variant of a union) wherever it sits in a request. Documented at
+/// `seam_core::Validate`.
+#[proc_macro_derive(Validate, attributes(seam))]
+pub fn derive_validate(input: TokenStream) -> TokenStream {
+    let runtime = syn::parse_quote!(::seam_core);
+    derive::derive(input.into(), runtime)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// The same derive for a crate that depends only on `seam`.
+#[doc(hidden)]
+#[proc_macro_derive(ValidateForSeam, attributes(seam))]
+pub fn derive_validate_for_seam(input: TokenStream) -> TokenStream {
+    let runtime = syn::parse_quote!(::seam::__private::seam_core);
+    derive::derive(input.into(), runtime)
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }

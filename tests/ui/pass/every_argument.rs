@@ -66,3 +66,28 @@ fn main() {
     let _into_future = std::future::IntoFuture::into_future(ResetSandbox::new().bind(&client));
     let (_params, _binding): (GetLock, seam_core::Bound) = GetLock::new("d").bind(&client).unbind();
 }
+
+/// The runtime through a path of the user's choosing, as for a renamed dependency.
+mod reexport {
+    pub use seam_core as runtime;
+}
+
+#[seam_core::seam_endpoint(path = "/things/get", crate = crate::reexport::runtime)]
+#[derive(Debug)]
+pub struct ThroughAPath {
+    pub id: String,
+}
+
+#[seam_core::seam_endpoint(path = "/things/get", crate = "crate::reexport::runtime")]
+#[derive(Debug)]
+pub struct ThroughAString {
+    #[seam(max_length = 3)]
+    pub id: String,
+}
+
+
+pub fn through_paths() {
+    use seam_core::Endpoint;
+    assert!(ThroughAString::new("abcd").check().is_err());
+    assert!(ThroughAPath::new("a").check().is_ok());
+}
