@@ -25,7 +25,7 @@ pub use call::{Bind, Bound, Call, CallFuture, Unbound};
 pub use client::{
     Client, ClientBuilder, DEFAULT_ENDPOINT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
 };
-pub use endpoint::{Endpoint, Method, Paginated};
+pub use endpoint::{Answer, Endpoint, Keyed, Method, Paged, Paginated, Void};
 pub use error::{ApiError, ConfigError, Error, TransportError, TransportStage, UnexpectedResponse};
 pub use metadata::{CustomMetadata, MetadataValue};
 pub use nullable::Nullable;

@@ -137,29 +137,40 @@ fn generate(endpoint: &Endpoint, complete: bool) -> TokenStream {
             }
         }
     });
-    let (response, response_key, decode) = match (&args.response, &args.response_key) {
+    let (response, answer, response_key) = match (&args.response, &args.response_key) {
         (Some(response), Some(key)) => {
             let span = response.span();
+            let key = quote!(const RESPONSE_KEY: ::core::option::Option<&'static str> = ::core::option::Option::Some(#key););
+            // Spanned at the response type: one that cannot be deserialised is
+            // reported there.
             if args.paginated.is_some() {
                 (
                     quote!(#krate::Page<#response>),
-                    quote!(::core::option::Option::Some(#key)),
-                    quote_spanned!(span=> #private::decode_page::<#response>(body, #key)),
+                    respan(quote!(type Answer = #krate::Paged<#response>;), span),
+                    key,
                 )
             } else {
                 (
                     quote!(#response),
-                    quote!(::core::option::Option::Some(#key)),
-                    quote_spanned!(span=> #private::decode_keyed::<#response>(body, #key)),
+                    respan(quote!(type Answer = #krate::Keyed<#response>;), span),
+                    key,
                 )
             }
         }
         _ => (
             quote!(()),
-            quote!(::core::option::Option::None),
-            quote!(#private::decode_void(body)),
+            quote!(type Answer = #krate::Void;),
+            TokenStream::new(),
         ),
     };
+    // The impl's header at the response type, where a bound of its answer that
+    // the type does not meet (`Deserialize`) is reported.
+    let header_span = args
+        .response
+        .as_ref()
+        .map_or(Span::call_site(), Spanned::span);
+    let impl_token = quote_spanned!(header_span=> impl);
+    let endpoint_impl = quote!(#impl_token #krate::Endpoint for #ident);
     let paginated = match (&args.paginated, &args.response) {
         (Some(_), Some(item_type)) if complete => {
             let cursor = fields.iter().find(|field| field.ident == "page_cursor");
@@ -172,10 +183,6 @@ fn generate(endpoint: &Endpoint, complete: bool) -> TokenStream {
                 #[allow(deprecated)]
                 impl #krate::Paginated for #ident {
                     type Item = #item_type;
-                    #[inline]
-                    fn into_page(response: Self::Response) -> #krate::Page<#item_type> {
-                        response
-                    }
                     #[inline]
                     #[allow(clippy::useless_conversion)]
                     fn set_page_cursor(&mut self, cursor: ::std::string::String) {
@@ -210,17 +217,14 @@ fn generate(endpoint: &Endpoint, complete: bool) -> TokenStream {
 
         #[automatically_derived]
         #[allow(deprecated)]
-        impl #krate::Endpoint for #ident {
+        #endpoint_impl {
             type Response = #response;
+            #answer
             const PATH: &'static str = #path;
             #method
             const IDEMPOTENT: bool = #idempotent;
-            const RESPONSE_KEY: ::core::option::Option<&'static str> = #response_key;
+            #response_key
             #validate
-            #[inline]
-            fn decode(body: &[u8]) -> ::core::result::Result<Self::Response, #private::serde_json::Error> {
-                #decode
-            }
         }
 
         #[automatically_derived]

@@ -24,9 +24,10 @@
 pub mod connected_accounts;
 
 pub use seam_core::{
-    ApiError, Bind, Bound, Call, CallFuture, Client, ClientBuilder, ConfigError, CustomMetadata,
-    Endpoint, Error, MetadataValue, Nullable, Page, Paginated, Pagination, Request, RetryPolicy,
-    TokenKind, Unbound, UnexpectedResponse, ValidationErrors, Violation,
+    Answer, ApiError, Bind, Bound, Call, CallFuture, Client, ClientBuilder, ConfigError,
+    CustomMetadata, Endpoint, Error, Keyed, MetadataValue, Nullable, Page, Paged, Paginated,
+    Pagination, Request, RetryPolicy, TokenKind, Unbound, UnexpectedResponse, ValidationErrors,
+    Violation, Void,
 };
 pub use seam_core::{serde, validation};
 
