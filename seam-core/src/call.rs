@@ -42,24 +42,43 @@ impl Bound {
 /// The future of a call: what `.send()` returns and `.await` runs.
 pub type CallFuture<T> = Pin<Box<dyn Future<Output = Result<T, Error>> + Send>>;
 
-/// Binds parameters to a client: `Name::new(..).bind(&client)`. Implemented by
-/// [`seam_endpoint`](crate::seam_endpoint) for every endpoint struct.
+/// An endpoint struct in any binding: what [`seam_endpoint`](crate::seam_endpoint)
+/// generates for `Name<B>`, the one per-endpoint piece [`Bind`] and [`Call`]
+/// are written on.
+#[doc(hidden)]
+pub trait Parameters: Sized {
+    /// `B` of `Name<B>`.
+    type Binding;
+    /// `Name<C>`.
+    type With<C>: Parameters<Binding = C>;
+
+    /// The same parameters in binding `binding`, and the binding they had.
+    fn rebind<C>(self, binding: C) -> (Self::With<C>, Self::Binding);
+
+    /// The binding, to change.
+    fn binding_mut(&mut self) -> &mut Self::Binding;
+}
+
+/// Binds parameters to a client: `Name::new(..).bind(&client)`. Implemented for
+/// every endpoint struct [`seam_endpoint`](crate::seam_endpoint) declares.
 pub trait Bind: Endpoint + Sized {
     /// The same parameters, bound.
-    type Bound: Call<Params = Self>;
-
-    /// Moves the parameters to `binding`.
-    #[doc(hidden)]
-    fn bind_with(self, binding: Bound) -> Self::Bound;
+    type Bound;
 
     /// The parameters bound to `client`, to send with `.send().await` or `.await`.
+    fn bind(self, client: &Client) -> Self::Bound;
+}
+
+impl<E: Endpoint + Parameters<Binding = Unbound>> Bind for E {
+    type Bound = E::With<Bound>;
+
     fn bind(self, client: &Client) -> Self::Bound {
-        self.bind_with(Bound::new(client))
+        self.rebind(Bound::new(client)).0
     }
 }
 
-/// Parameters bound to a client: send them. Implemented by
-/// [`seam_endpoint`](crate::seam_endpoint) for every `Name<Bound>`, and in the
+/// Parameters bound to a client: send them. Implemented for every `Name<Bound>`
+/// of an endpoint [`seam_endpoint`](crate::seam_endpoint) declares, and in the
 /// SDK's prelude.
 ///
 /// These are trait methods so that a parameter of any name has its setter: an
@@ -68,7 +87,7 @@ pub trait Bind: Endpoint + Sized {
 /// `Call::timeout(call, ..)` or `Call::send(call)`, and `.await` always sends.
 pub trait Call: Sized + Send + 'static {
     /// The parameters, unbound: the [`Endpoint`].
-    type Params: Bind<Bound = Self> + 'static;
+    type Params: Endpoint + 'static;
 
     /// The binding, to change.
     #[doc(hidden)]
@@ -119,5 +138,21 @@ pub trait Call: Sized + Send + 'static {
         Self::Params: Paginated,
     {
         self.into_request().items()
+    }
+}
+
+impl<C> Call for C
+where
+    C: Parameters<Binding = Bound> + Send + 'static,
+    C::With<Unbound>: Endpoint + 'static,
+{
+    type Params = C::With<Unbound>;
+
+    fn binding_mut(&mut self) -> &mut Bound {
+        Parameters::binding_mut(self)
+    }
+
+    fn unbind(self) -> (Self::Params, Bound) {
+        self.rebind(Unbound)
     }
 }

@@ -10,8 +10,6 @@ use crate::ctxt::Ctxt;
 
 /// The name of the field that holds the binding to a client.
 pub(crate) const BINDING_FIELD: &str = "__seam_binding";
-/// The name of the hidden method that moves the parameters to another binding.
-pub(crate) const REBIND: &str = "__seam_rebind";
 
 pub(crate) fn check(endpoint: &Endpoint, cx: &mut Ctxt) {
     let args = &endpoint.args;

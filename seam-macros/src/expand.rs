@@ -8,7 +8,7 @@ use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Ident, LitStr, Path};
 
 use crate::ast::{self, Endpoint, Field};
-use crate::check::{self, BINDING_FIELD, REBIND};
+use crate::check::{self, BINDING_FIELD};
 use crate::ctxt::Ctxt;
 use crate::{ast::scalar_name, attr};
 
@@ -54,7 +54,6 @@ fn generate(endpoint: &Endpoint, complete: bool) -> TokenStream {
     let ident = &endpoint.item.ident;
     let binding = Ident::new("__SeamBinding", Span::call_site());
     let binding_field = Ident::new(BINDING_FIELD, Span::call_site());
-    let rebind = Ident::new(REBIND, Span::call_site());
     let fields = &endpoint.fields;
     let args = &endpoint.args;
 
@@ -80,7 +79,7 @@ fn generate(endpoint: &Endpoint, complete: bool) -> TokenStream {
             Some(_) => quote!(#(#cfgs)* #ident: ::core::option::Option::None),
         }
     });
-    let new_doc = format!("`{ident}` with its required parameters; the optional ones start unset.");
+    let new_doc = "With the required parameters; the optional ones unset.";
 
     // A setter named as the constructor or as another setter has been reported;
     // the fallback leaves it out rather than report it again as a duplicate.
@@ -127,12 +126,15 @@ fn generate(endpoint: &Endpoint, complete: bool) -> TokenStream {
     } else {
         Vec::new()
     };
+    let probe_import = fields
+        .iter()
+        .any(|field| !ast::is_plain(&field.ty))
+        .then(|| quote!(use #private::{SkipNested as _, ValidateNested as _};));
     let validate = (!checks.is_empty()).then(|| {
         quote! {
             #[inline]
             fn validate(&self, errors: &mut #krate::ValidationErrors) {
-                #[allow(unused_imports)]
-                use #private::{SkipNested as _, ValidateNested as _};
+                #probe_import
                 #(#checks)*
             }
         }
@@ -180,7 +182,6 @@ fn generate(endpoint: &Endpoint, complete: bool) -> TokenStream {
             let set = quote_spanned!(span=> self.page_cursor = ::core::option::Option::Some(::core::convert::From::from(cursor)););
             quote! {
                 #[automatically_derived]
-                #[allow(deprecated)]
                 impl #krate::Paginated for #ident {
                     type Item = #item_type;
                     #[inline]
@@ -198,6 +199,8 @@ fn generate(endpoint: &Endpoint, complete: bool) -> TokenStream {
         quote!(#(#cfgs)* #ident: self.#ident)
     });
 
+    // The impls in one block, with one `allow(deprecated)` for a deprecated
+    // struct or field: the expansion must not warn, its callers are warned.
     quote! {
         #[derive(#private::serde::Serialize)]
         #serde_crate
@@ -215,63 +218,43 @@ fn generate(endpoint: &Endpoint, complete: bool) -> TokenStream {
 
         #setters
 
-        #[automatically_derived]
+        // Inherent methods stay outside, so that messages name them plainly.
         #[allow(deprecated)]
-        #endpoint_impl {
-            type Response = #response;
-            #answer
-            const PATH: &'static str = #path;
-            #method
-            const IDEMPOTENT: bool = #idempotent;
-            #response_key
-            #validate
-        }
-
-        #[automatically_derived]
-        #[allow(deprecated)]
-        impl<#binding> #ident<#binding> {
-            #[inline]
-            fn #rebind<B>(self, binding: B) -> (#ident<B>, #binding) {
-                (#ident { #(#moved,)* #binding_field: binding }, self.#binding_field)
+        const _: () = {
+            #[automatically_derived]
+            #endpoint_impl {
+                type Response = #response;
+                #answer
+                const PATH: &'static str = #path;
+                #method
+                const IDEMPOTENT: bool = #idempotent;
+                #response_key
+                #validate
             }
-        }
 
-        #[automatically_derived]
-        #[allow(deprecated)]
-        impl #krate::Bind for #ident {
-            type Bound = #ident<#krate::Bound>;
-            #[inline]
-            fn bind_with(self, binding: #krate::Bound) -> Self::Bound {
-                self.#rebind(binding).0
+            #[automatically_derived]
+            impl<#binding> #private::Parameters for #ident<#binding> {
+                type Binding = #binding;
+                type With<B> = #ident<B>;
+                fn rebind<B>(self, binding: B) -> (#ident<B>, #binding) {
+                    (#ident { #(#moved,)* #binding_field: binding }, self.#binding_field)
+                }
+                fn binding_mut(&mut self) -> &mut #binding {
+                    &mut self.#binding_field
+                }
             }
-        }
 
-        #[automatically_derived]
-        #[allow(deprecated)]
-        impl #krate::Call for #ident<#krate::Bound> {
-            type Params = #ident;
-            #[inline]
-            fn binding_mut(&mut self) -> &mut #krate::Bound {
-                &mut self.#binding_field
+            #[automatically_derived]
+            impl ::core::future::IntoFuture for #ident<#krate::Bound> {
+                type Output = ::core::result::Result<#response, #krate::Error>;
+                type IntoFuture = #krate::CallFuture<#response>;
+                fn into_future(self) -> Self::IntoFuture {
+                    #krate::Call::send(self)
+                }
             }
-            #[inline]
-            fn unbind(self) -> (#ident, #krate::Bound) {
-                self.#rebind(#krate::Unbound)
-            }
-        }
 
-        #[automatically_derived]
-        #[allow(deprecated)]
-        impl ::core::future::IntoFuture for #ident<#krate::Bound> {
-            type Output = ::core::result::Result<#response, #krate::Error>;
-            type IntoFuture = #krate::CallFuture<#response>;
-            #[inline]
-            fn into_future(self) -> Self::IntoFuture {
-                #krate::Call::send(self)
-            }
-        }
-
-        #paginated
+            #paginated
+        };
     }
 }
 
@@ -289,7 +272,7 @@ fn struct_item(endpoint: &Endpoint, binding: &Ident, binding_field: &Ident) -> D
         .any(|attr| attr.path().is_ident("must_use"))
     {
         item.attrs.push(syn::parse_quote!(
-            #[must_use = "parameters do nothing until sent: bind them to a client and call `.send().await`"]
+            #[must_use = "parameters do nothing until sent"]
         ));
     }
     if let Data::Struct(data) = &mut item.data
@@ -331,10 +314,8 @@ fn setter(field: &Field, inner: &syn::Type) -> TokenStream {
         #(#cfgs)*
         #(#deprecated)*
         #[doc = #doc]
-        #[doc = ""]
         #(#docs)*
         #[must_use]
-        #[inline]
         pub fn #setter(mut self, value: #param) -> Self {
             self.#ident = ::core::option::Option::Some(::core::convert::Into::into(value));
             self
@@ -434,23 +415,36 @@ pub(crate) fn field_checks(
     if checks.is_empty() {
         return None;
     }
+    // `parent` only where a flattened field needs it.
     let (parent_binding, field_path) = match parent {
         Some(parent) => (
             quote!(let parent: &#private::FieldPath<'_> = #parent;),
             quote!(#private::FieldPath::Child(parent, #name)),
         ),
-        None => (
+        None if field.serde.flatten => (
             quote!(let parent = &#private::FieldPath::Root;),
             quote!(#private::FieldPath::Field(#name)),
         ),
+        None => (
+            TokenStream::new(),
+            quote!(#private::FieldPath::Field(#name)),
+        ),
     };
+    let field_binding = if field.serde.flatten {
+        quote!(#[allow(unused_variables)] let field = &#field_path;)
+    } else {
+        quote!(let field = &#field_path;)
+    };
+    // Statements in sequence (each `field` shadows the last), in a block only
+    // where `#[cfg]` must remove them together.
+    if cfgs.is_empty() {
+        return Some(quote!(#parent_binding #field_binding #checks));
+    }
     Some(quote! {
         #(#cfgs)*
         {
-            #[allow(unused_variables)]
             #parent_binding
-            #[allow(unused_variables)]
-            let field = &#field_path;
+            #field_binding
             #checks
         }
     })
