@@ -248,6 +248,9 @@ fn generate(endpoint: &Endpoint, complete: bool) -> TokenStream {
             impl ::core::future::IntoFuture for #ident<#krate::Bound> {
                 type Output = ::core::result::Result<#response, #krate::Error>;
                 type IntoFuture = #krate::CallFuture<#response>;
+                // Inline, so that the send future is compiled only where it is
+                // awaited, not for every endpoint in the crate that declares it.
+                #[inline]
                 fn into_future(self) -> Self::IntoFuture {
                     #krate::Call::send(self)
                 }
