@@ -108,7 +108,7 @@ pub trait Call: Sized + Send + 'static {
     /// them and decodes the answer.
     fn send(self) -> CallFuture<<Self::Params as Endpoint>::Response> {
         let (params, binding) = self.unbind();
-        Box::pin(async move { binding.client.execute(&params, binding.timeout).await })
+        send(params, binding)
     }
 
     /// The call as a [`Request`], seam-core's generic form of it.
@@ -155,4 +155,11 @@ where
     fn unbind(self) -> (Self::Params, Bound) {
         self.rebind(Unbound)
     }
+}
+
+/// Sends `params` as `binding` says: what `.send()` and `.await` of every bound
+/// call run.
+#[doc(hidden)]
+pub fn send<E: Endpoint + 'static>(params: E, binding: Bound) -> CallFuture<E::Response> {
+    Box::pin(async move { binding.client.execute(&params, binding.timeout).await })
 }

@@ -210,7 +210,7 @@ pub use serde;
 /// crate using the macro needs only `seam-core` in its `Cargo.toml`. Not public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::call::Parameters;
+    pub use crate::call::{Parameters, send};
     pub use crate::decode::{decode_error, decode_keyed, decode_page, decode_void};
     pub use crate::validation::{
         FieldPath, HasEntries, HasLength, HasNumber, NestedProbe, NumberBounds, OneOfValues,

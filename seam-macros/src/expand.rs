@@ -252,7 +252,10 @@ fn generate(endpoint: &Endpoint, complete: bool) -> TokenStream {
                 // awaited, not for every endpoint in the crate that declares it.
                 #[inline]
                 fn into_future(self) -> Self::IntoFuture {
-                    #krate::Call::send(self)
+                    // Through the impls above, not the blanket `Call`: cheaper to
+                    // type-check for every endpoint.
+                    let (params, binding) = #private::Parameters::rebind(self, #krate::Unbound);
+                    #private::send::<#ident>(params, binding)
                 }
             }
 
