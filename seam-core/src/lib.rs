@@ -15,6 +15,7 @@ mod error;
 mod metadata;
 mod nullable;
 mod pagination;
+mod pattern;
 mod request;
 mod retry;
 mod transport;
@@ -121,7 +122,12 @@ pub use retry::RetryPolicy;
 /// | `#[seam(min_length = n, max_length = m)]` | any type with [`validation::HasLength`]: `String`, `str`, `Box<str>`, `Cow<str>`, `Option`s of them | length in characters, counted as Seam counts them (UTF-16 code units) |
 /// | `#[seam(min_entries = n, max_entries = m)]` | any type with [`validation::HasEntries`]: `Vec`, arrays, sets, maps, [`CustomMetadata`], `Option`s of them | number of entries |
 /// | `#[seam(one_of = ["a", "b"])]` | `String`, `Box<str>`, `Cow<str>`, `Vec<String>`, `Option`s of them | each value is one of these |
+/// | `#[seam(pattern = r"^\d+$")]` | the same as `one_of` | each value matches, as JavaScript's `RegExp.test` would; the subset Seam's API uses (anchors, literals, `.`, `\d`, `\w`, `\s`, `[...]`, `*`, `+`, `?`, `{n,m}`), compiled at compile time, anything else refused there |
+/// | `#[seam(minimum = a, maximum = b, exclusive_minimum = c, exclusive_maximum = d)]` | integers, floats, `Option`s of them | bounds of the value |
 /// | `#[seam(setter = "name")]` | an optional field | the setter's name instead of the field's |
+///
+/// A parameter that may be sent as `null` is `Option<`[`Nullable<T>`]`>`; a nested
+/// object or a union derives [`Validate`](derive@Validate) for its own fields' rules.
 ///
 /// A field whose type implements [`validation::Validate`], such as
 /// [`CustomMetadata`] or `f64` (which must be finite: JSON has no NaN), is also
@@ -212,9 +218,11 @@ pub use serde;
 pub mod __private {
     pub use crate::call::{Parameters, send};
     pub use crate::decode::{decode_error, decode_keyed, decode_page, decode_void};
+    pub use crate::pattern::{CharClass, Pattern, Repeat};
     pub use crate::validation::{
         FieldPath, HasEntries, HasLength, HasNumber, NestedProbe, NumberBounds, OneOfValues,
         SkipNested, ValidateNested, check_entries, check_length, check_number, check_one_of,
+        check_pattern,
     };
     pub use futures_core::Stream;
     pub use seam_macros::{ValidateForSeam, seam_endpoint_for_seam};

@@ -368,7 +368,7 @@ impl<T: HasEntries> HasEntries for Option<T> {
 /// A string value, or a list of them, that `#[seam(one_of = [...])]` can restrict.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a string or a list of strings",
-    label = "`one_of` applies to `String`, `Vec<String>` and `Option`s of them",
+    label = "`one_of` and `pattern` apply to `String`, `Vec<String>` and `Option`s of them",
     note = "for a closed set of values, a Rust enum deriving `Serialize` is often better"
 )]
 pub trait OneOfValues {
@@ -456,6 +456,27 @@ pub fn check_one_of<T: OneOfValues + ?Sized>(
                 None => *path,
             };
             errors.push(&path, format!("is {value:?}, expected one of {allowed:?}"));
+        }
+    });
+}
+
+/// `#[seam(pattern = "...")]`: every string the value holds matches.
+pub fn check_pattern<T: OneOfValues + ?Sized>(
+    value: &T,
+    pattern: &crate::pattern::Pattern,
+    path: &FieldPath<'_>,
+    errors: &mut ValidationErrors,
+) {
+    value.each_value(&mut |index, value| {
+        if !pattern.is_match(value) {
+            let path = match index {
+                Some(index) => FieldPath::Index(path, index),
+                None => *path,
+            };
+            errors.push(
+                &path,
+                format!("is {value:?}, which does not match {}", pattern.source),
+            );
         }
     });
 }

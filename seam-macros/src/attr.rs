@@ -28,6 +28,7 @@ const RULES: &[&str] = &[
     "min_entries",
     "max_entries",
     "one_of",
+    "pattern",
     "minimum",
     "maximum",
     "exclusive_minimum",
@@ -266,6 +267,8 @@ pub(crate) struct Rules {
     pub(crate) max_entries: Bound,
     /// The values, and the span of the list.
     pub(crate) one_of: Option<(Vec<LitStr>, Span)>,
+    /// The pattern as written, compiled.
+    pub(crate) pattern: Option<(LitStr, crate::pattern::Compiled)>,
     /// `minimum`, `maximum`, `exclusive_minimum`, `exclusive_maximum`.
     pub(crate) numbers: [Option<(f64, Span)>; 4],
     /// The setter's name instead of the field's.
@@ -309,6 +312,14 @@ pub(crate) fn parse_rules(attrs: &[Attribute], cx: &mut Ctxt) -> Rules {
             rules.spans.push((known, meta.path.span()));
             match *known {
                 "one_of" => rules.one_of = one_of(&meta, cx)?,
+                "pattern" => {
+                    if let Some(source) = value::<LitStr>(&meta, cx, r#""^\d+$""#)? {
+                        match crate::pattern::compile(&source.value()) {
+                            Ok(compiled) => rules.pattern = Some((source, compiled)),
+                            Err(message) => cx.spanned(&source, message),
+                        }
+                    }
+                }
                 "minimum" | "maximum" | "exclusive_minimum" | "exclusive_maximum" => {
                     let index = NUMBER_RULES
                         .iter()

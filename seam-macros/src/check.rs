@@ -107,6 +107,11 @@ fn check_fit(field: &Field, cx: &mut Ctxt) {
         "one_of",
         "strings and lists of strings",
     );
+    refuse(
+        rules.span_of(&["pattern"]),
+        "pattern",
+        "strings and lists of strings",
+    );
 }
 
 /// Two setters of one name would be two methods of one name.

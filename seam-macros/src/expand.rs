@@ -392,6 +392,12 @@ pub(crate) fn field_checks(
             quote_spanned!(span=> #private::check_one_of(#value, &[#(#values),*], field, errors);),
         );
     }
+    if let Some((source, compiled)) = &rules.pattern {
+        let pattern = compiled.tokens(&private, &source.value());
+        checks.extend(
+            quote_spanned!(span=> #private::check_pattern(#value, #pattern, field, errors);),
+        );
+    }
     if rules.numbers.iter().any(Option::is_some) {
         let [minimum, maximum, exclusive_minimum, exclusive_maximum] =
             rules.numbers.map(|number| match number {

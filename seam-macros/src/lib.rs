@@ -13,6 +13,7 @@ mod check;
 mod ctxt;
 mod derive;
 mod expand;
+mod pattern;
 mod suggest;
 
 use proc_macro::TokenStream;

@@ -202,6 +202,12 @@ pub struct UpdateThing {
     #[serde(rename = "kind")]
     #[seam(max_length = 3)]
     pub thing_kind: Option<String>,
+    /// A time stamp, as a pattern says.
+    #[seam(pattern = r"^\d{8}T\d{4}$")]
+    pub starts_at: Option<String>,
+    /// Event types, each as a pattern says.
+    #[seam(pattern = r"^([a-z])[a-z_.]*[a-z]+$")]
+    pub event_types: Option<Vec<String>>,
 }
 
 /// A deprecated route with a deprecated parameter, and a field only on some

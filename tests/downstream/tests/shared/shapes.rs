@@ -221,6 +221,21 @@ fn paths_name_parameters_as_they_go_on_the_wire() {
 }
 
 #[test]
+fn patterns_are_checked() {
+    let params = UpdateThing::new("t1")
+        .starts_at("20240101T1200")
+        .event_types(vec!["device.connected".to_owned(), "Device.".to_owned()]);
+    assert_eq!(
+        violations(&params),
+        [r#"eventTypes[1] is "Device.", which does not match ^([a-z])[a-z_.]*[a-z]+$"#]
+    );
+    assert_eq!(
+        violations(&UpdateThing::new("t1").starts_at("2024-01-01")),
+        [r#"startsAt is "2024-01-01", which does not match ^\d{8}T\d{4}$"#]
+    );
+}
+
+#[test]
 #[allow(deprecated)]
 fn deprecated_and_cfg_fields_work() {
     let params = LegacyUpdateThing::new("t1").label("old").name("new");
