@@ -288,7 +288,11 @@ fn struct_item(endpoint: &Endpoint, binding: &Ident, binding_field: &Ident) -> D
             let skips =
                 model.serde.has_skip_serializing_if || model.serde.flatten || model.serde.skipped;
             if model.optional.is_some() && !skips {
-                field.attrs.push(syn::parse_quote!(
+                // Spanned at the type: serde reports a field at its first token,
+                // which this attribute may be, and a type that cannot be
+                // serialised belongs at the type.
+                let span = model.ty.span();
+                field.attrs.push(syn::parse_quote_spanned!(span=>
                     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
                 ));
             }
