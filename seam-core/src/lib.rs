@@ -159,8 +159,9 @@ pub use retry::RetryPolicy;
 ///   as the field; a field named `new` gets `set_new`, and `#[seam(setter = "...")]`
 ///   names any setter.
 /// - `impl` [`Endpoint`] for `Name` (and [`Paginated`] when paginated);
-/// - [`Bind`] for `Name`, and [`Call`] and `IntoFuture` for `Name<Bound>`: a bound
-///   call has `.timeout(..)`, `.send()`, `.pages()`, `.items()` and is `.await`ed
+/// - a hidden `Parameters` impl for `Name<B>` (moving the fields to another
+///   binding), on which seam-core's blanket impls give [`Bind`] to `Name` and
+///   [`Call`] to `Name<Bound>`, and `IntoFuture` for `Name<Bound>`: a bound call has `.timeout(..)`, `.send()`, `.pages()`, `.items()` and is `.await`ed
 ///   directly. These are trait methods, so that a parameter may have any name: a
 ///   setter named `timeout` or `send` is what `.timeout(..)` calls, and
 ///   `Call::timeout(call, ..)` still reaches the call's own. Bring [`Call`] into
