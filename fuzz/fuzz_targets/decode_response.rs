@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use seam::Endpoint;
+use seam::{Answer, Endpoint, Keyed};
 use seam::connected_accounts::{GetConnectedAccount, ListConnectedAccounts, UpdateConnectedAccount};
 
 fuzz_target!(|data: &[u8]| {
@@ -14,5 +14,5 @@ fuzz_target!(|data: &[u8]| {
     let _ = ListConnectedAccounts::decode(body);
     let _ = UpdateConnectedAccount::decode(body);
     let _ = seam_core::__private::decode_error("/fuzz", status, None, body);
-    let _ = seam_core::__private::decode_keyed::<serde_json::Value>(body, "thing");
+    let _ = Keyed::<serde_json::Value>::decode(body, Some("thing"));
 });

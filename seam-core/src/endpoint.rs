@@ -1,7 +1,11 @@
 //! The `Endpoint` trait: what one API route is, without any I/O.
 
-use serde::Serialize;
+use std::marker::PhantomData;
 
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::pagination::Page;
 use crate::validation::ValidationErrors;
 
 /// The HTTP method of a route. Seam's routes are `POST` with a JSON body.
@@ -35,10 +39,43 @@ impl Method {
 /// One API route: its parameters are the implementing type, serialised as the
 /// request body. Implemented by [`seam_endpoint`](crate::seam_endpoint); it does no
 /// I/O, so it can be built, inspected and tested without a client.
+///
+/// The trait is the one description of a route: its answer's shape
+/// ([`Answer`]) and key decide how a body is decoded, so an implementation
+/// written by hand needs no decoder of its own:
+///
+/// ```
+/// use seam_core::{Endpoint, Keyed};
+///
+/// #[derive(serde::Serialize)]
+/// struct GetThing {
+///     thing_id: String,
+/// }
+///
+/// #[derive(Debug, serde::Deserialize, PartialEq)]
+/// struct Thing {
+///     name: String,
+/// }
+///
+/// impl Endpoint for GetThing {
+///     type Response = Thing;
+///     type Answer = Keyed<Thing>;
+///     const PATH: &'static str = "/things/get";
+///     const IDEMPOTENT: bool = true;
+///     const RESPONSE_KEY: Option<&'static str> = Some("thing");
+/// }
+///
+/// let thing = GetThing::decode(br#"{"thing": {"name": "a"}, "ok": true}"#).unwrap();
+/// assert_eq!(thing, Thing { name: "a".into() });
+/// ```
 pub trait Endpoint: Serialize + Send + Sync {
     /// What a successful call returns: `()` for a route that answers nothing a
     /// caller needs.
     type Response: Send;
+
+    /// How Seam's answer holds the response: [`Void`], [`Keyed<T>`] or
+    /// [`Paged<T>`], whose output is [`Self::Response`].
+    type Answer: Answer<Output = Self::Response>;
 
     /// The route, such as `/connected_accounts/update`.
     const PATH: &'static str;
@@ -52,10 +89,12 @@ pub trait Endpoint: Serialize + Send + Sync {
 
     /// The key the response sits under in Seam's answer
     /// (`{"connected_account": ..., "ok": true}`), or `None` for a void route.
-    const RESPONSE_KEY: Option<&'static str>;
+    const RESPONSE_KEY: Option<&'static str> = None;
 
-    /// Records every rule the parameters break.
-    fn validate(&self, errors: &mut ValidationErrors);
+    /// Records every rule the parameters break; by default there are none.
+    fn validate(&self, errors: &mut ValidationErrors) {
+        let _ = errors;
+    }
 
     /// Checks the parameters as sending them would: `Err` with every rule they break.
     fn check(&self) -> Result<(), ValidationErrors> {
@@ -64,17 +103,78 @@ pub trait Endpoint: Serialize + Send + Sync {
         errors.into_result()
     }
 
-    /// Decodes a successful answer's body.
-    fn decode(body: &[u8]) -> Result<Self::Response, serde_json::Error>;
+    /// Decodes a successful answer's body, as [`Self::Answer`] and
+    /// [`Self::RESPONSE_KEY`] say.
+    fn decode(body: &[u8]) -> Result<Self::Response, serde_json::Error> {
+        Self::Answer::decode(body, Self::RESPONSE_KEY)
+    }
+}
+
+/// The shape of a successful answer, and how to read it.
+pub trait Answer {
+    /// What is read from it.
+    type Output: Send;
+
+    /// Reads `body`, with the value under `key`.
+    fn decode(body: &[u8], key: Option<&'static str>) -> Result<Self::Output, serde_json::Error>;
+}
+
+/// An answer with nothing a caller needs (`{"ok": true}`): checked to be a JSON
+/// object, and dropped.
+#[derive(Debug)]
+pub struct Void;
+
+/// An answer with one value under the endpoint's key:
+/// `{"connected_account": {...}, "ok": true}`.
+#[derive(Debug)]
+pub struct Keyed<T>(PhantomData<fn() -> T>);
+
+/// An answer with a page of values under the endpoint's key, and `pagination`
+/// beside them.
+#[derive(Debug)]
+pub struct Paged<T>(PhantomData<fn() -> T>);
+
+impl Answer for Void {
+    type Output = ();
+
+    fn decode(body: &[u8], _key: Option<&'static str>) -> Result<(), serde_json::Error> {
+        crate::decode::decode_void(body)
+    }
+}
+
+impl<T: DeserializeOwned + Send> Answer for Keyed<T> {
+    type Output = T;
+
+    fn decode(body: &[u8], key: Option<&'static str>) -> Result<T, serde_json::Error> {
+        crate::decode::decode_keyed(body, key.ok_or_else(missing_key)?)
+    }
+}
+
+impl<T: DeserializeOwned + Send> Answer for Paged<T> {
+    type Output = Page<T>;
+
+    fn decode(body: &[u8], key: Option<&'static str>) -> Result<Page<T>, serde_json::Error> {
+        crate::decode::decode_page(body, key.ok_or_else(missing_key)?)
+    }
+}
+
+/// A keyed answer of an endpoint that declares no key: a mistake in the
+/// endpoint's definition, reported as the answer not being understood.
+fn missing_key() -> serde_json::Error {
+    serde::de::Error::custom("the endpoint declares no `RESPONSE_KEY` to read its answer under")
 }
 
 /// A route that answers a page of results and takes a cursor to the next one.
-pub trait Paginated: Endpoint {
+/// Its answer is [`Paged`], so its response is already a [`Page`].
+pub trait Paginated: Endpoint<Response = Page<<Self as Paginated>::Item>> {
     /// The items of a page.
     type Item: Send;
 
-    /// Splits a response into its items and its pagination.
-    fn into_page(response: Self::Response) -> crate::Page<Self::Item>;
+    /// Splits a response into its items and its pagination: the response is the
+    /// page.
+    fn into_page(response: Self::Response) -> Page<Self::Item> {
+        response
+    }
 
     /// Asks for the page at `cursor`, keeping every other parameter.
     fn set_page_cursor(&mut self, cursor: String);

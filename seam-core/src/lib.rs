@@ -7,12 +7,15 @@
 //! crate holds the ones Seam publishes.
 
 mod auth;
+mod call;
 mod client;
 mod decode;
 mod endpoint;
 mod error;
 mod metadata;
+mod nullable;
 mod pagination;
+mod pattern;
 mod quote;
 mod redact;
 mod request;
@@ -23,15 +26,17 @@ pub mod validation;
 pub mod webhook;
 
 pub use auth::TokenKind;
+pub use call::{Bind, Bound, Call, CallFuture, Unbound};
 pub use client::{
     Client, ClientBuilder, DEFAULT_ENDPOINT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
 };
-pub use endpoint::{Endpoint, Method, Paginated};
+pub use endpoint::{Answer, Endpoint, Keyed, Method, Paged, Paginated, Void};
 pub use error::{
     ApiError, ConfigError, Error, SerializeError, TransportError, TransportStage,
     UnexpectedResponse,
 };
 pub use metadata::{CustomMetadata, MetadataValue, NonFinite};
+pub use nullable::Nullable;
 pub use pagination::{Page, Pagination};
 pub use request::Request;
 pub use retry::RetryPolicy;
@@ -39,9 +44,10 @@ pub use retry::RetryPolicy;
 /// struct whose fields are the route's parameters.
 ///
 /// ```
-/// use seam_core::{Client, CustomMetadata, seam_endpoint};
+/// use seam_core::{Bind, Call, Client, CustomMetadata, seam_endpoint};
 ///
-/// #[seam_endpoint(path = "/connected_accounts/update")]
+/// #[seam_endpoint(path = "/connected_accounts/update", idempotent = true)]
+/// #[derive(Debug, Clone)]
 /// pub struct UpdateConnectedAccount {
 ///     /// Required: not an `Option`, so a constructor argument.
 ///     pub connected_account_id: String,
@@ -54,8 +60,9 @@ pub use retry::RetryPolicy;
 /// }
 ///
 /// # async fn run(client: &Client) -> Result<(), seam_core::Error> {
-/// // Bound to a client, sent with `.send().await`:
-/// UpdateConnectedAccountBuilder::new(client, "a289aa54-5488-4707-9a4b-eeea4edf311d")
+/// // Bound to a client, then sent with `.send().await` (or `.await`):
+/// UpdateConnectedAccount::new("a289aa54-5488-4707-9a4b-eeea4edf311d")
+///     .bind(client)
 ///     .automatically_manage_new_devices(true)
 ///     .custom_metadata([("id", "internalId1")])
 ///     .send()
@@ -73,8 +80,9 @@ pub use retry::RetryPolicy;
 /// | `path = "/a/b"` | the route; starts with `/`, no white space, no empty segment | required |
 /// | `method = "POST"` | `POST`, `GET`, `PUT`, `PATCH` or `DELETE`; parameters go in a JSON body | `POST` |
 /// | `response = T, response_key = "k"` | the answer is `{"k": T, "ok": true}`; `send` returns `T` (with `paginated`, a [`Page<T>`]) | none: `send` returns `()` |
-/// | `paginated` | the answer is a page of `T`s with `pagination`; the struct needs `page_cursor: Option<String>`, and the builder gains `.pages()` and `.items()` streams | not paginated |
-/// | `idempotent = true` | whether sending twice does what sending once does; idempotent requests are retried even after the server may have seen them | `true` for actions `get`, `list`, `update`, `delete`, `get_…`, `list_…`; else `false` |
+/// | `paginated` | the answer is a page of `T`s with `pagination`; the struct needs `page_cursor: Option<_>` (of a type `From<String>`), and a bound call gains `.pages()` and `.items()` streams | not paginated |
+/// | `idempotent = true` | whether sending twice does what sending once does; idempotent requests are retried even after the server may have seen them. The SDK's endpoints always say it, from the API's description | guessed from the action: `true` for `get`, `list`, `update`, `delete`, `get_…`, `list_…`; else `false` |
+/// | `crate = path` | where seam-core is, for a crate that renames or re-exports it (as serde's `#[serde(crate = "...")]`); `crate = "path"` works too | `::seam_core` here; `::seam::__private::seam_core` through `seam::seam_endpoint` |
 ///
 /// ```
 /// use seam_core::seam_endpoint;
@@ -112,30 +120,100 @@ pub use retry::RetryPolicy;
 ///
 /// # Field attributes
 ///
-/// Checked before anything is sent; every violation is reported, with its field's path.
+/// Checked before anything is sent; every violation is reported, with its path
+/// by the names on the wire (serde's `rename` and `rename_all` applied, `r#`
+/// left out), such as `requested_access_methods[0].code`.
 ///
 /// | attribute | applies to | rule |
 /// | --- | --- | --- |
-/// | `#[seam(min_length = n, max_length = m)]` | `String`, `&str`, `Option`s of them | length in characters, counted as Seam counts them (UTF-16 code units) |
-/// | `#[seam(min_entries = n, max_entries = m)]` | `Vec`, maps, [`CustomMetadata`], `Option`s of them | number of entries |
-/// | `#[seam(one_of = ["a", "b"])]` | `String`, `Vec<String>`, `Option`s of them | each value is one of these |
+/// | `#[seam(min_length = n, max_length = m)]` | any type with [`validation::HasLength`]: `String`, `str`, `Box<str>`, `Cow<str>`, `Option`s of them | length in characters, counted as Seam counts them (UTF-16 code units) |
+/// | `#[seam(min_entries = n, max_entries = m)]` | any type with [`validation::HasEntries`]: `Vec`, arrays, sets, maps, [`CustomMetadata`], `Option`s of them | number of entries |
+/// | `#[seam(one_of = ["a", "b"])]` | `String`, `Box<str>`, `Cow<str>`, `Vec<String>`, `Option`s of them | each value is one of these |
+/// | `#[seam(pattern = r"^\d+$")]` | the same as `one_of` | each value matches, as JavaScript's `RegExp.test` would; the subset Seam's API uses (anchors, literals, `.`, `\d`, `\w`, `\s`, `[...]`, `*`, `+`, `?`, `{n,m}`), compiled at compile time, anything else refused there |
+/// | `#[seam(minimum = a, maximum = b, exclusive_minimum = c, exclusive_maximum = d)]` | integers, floats, `Option`s of them | bounds of the value |
+/// | `#[seam(setter = "name")]` | an optional field | the setter's name instead of the field's |
+///
+/// A parameter that may be sent as `null` is `Option<`[`Nullable<T>`]`>`; a nested
+/// object or a union derives [`Validate`](derive@Validate) for its own fields' rules.
 ///
 /// A field whose type implements [`validation::Validate`], such as
-/// [`CustomMetadata`], is also checked by that type's own rules.
+/// [`CustomMetadata`] or `f64` (which must be finite: JSON has no NaN), is also
+/// checked by that type's own rules, inside an `Option`, `Box`, `Vec` or map too.
 ///
-/// # What it generates
+/// # What it generates, and why
 ///
-/// - `#[derive(Serialize, Debug, Clone)]` (the last two unless already derived), with
-///   unset `Option` fields left out of the JSON;
-/// - `Name::new(required...)` and a `#[must_use]` setter per optional field;
-/// - `impl` [`Endpoint`];
-/// - `NameBuilder`: the parameters bound to a [`Client`], with the same setters,
-///   `.timeout(...)`, and `.send().await` (or `.await` directly).
+/// One struct per endpoint, its setters written once. The struct gains a type
+/// parameter with a default, `Name<B = Unbound>`, and a hidden field of that
+/// type, skipped by serde: `Name` is the parameters alone, `Name<Bound>` the
+/// same parameters bound to a [`Client`], as octocrab's request structs hold
+/// their client beside their fields. `Name::new(required...)` builds the first,
+/// `.bind(&client)` ([`Bind`]) turns it into the second, and the setters, in
+/// `impl<B> Name<B>`, serve both. A separate builder type per endpoint (as
+/// earlier versions generated) repeated every setter, a third of the
+/// expansion; a generic `Request<E>` with async-stripe's `send(&client)` or
+/// ruma's single outgoing path would keep setters once but lose the chain
+/// `seam.connected_accounts().update(id).custom_metadata(..).await`, which needs
+/// the setters on the bound value.
+///
+/// - `#[derive(Serialize)]` with unset `Option` fields left out of the JSON, and
+///   `#[must_use]`. Nothing else is derived: derive what you need (`Debug`,
+///   `Clone`, `PartialEq`...) below the attribute, where derives cover the bound
+///   form too. Above it, a derive sees the struct as written, without the hidden
+///   field: those that only read it (`Debug`, `PartialEq`, `Hash`) work for the
+///   unbound form; those that build it (`Clone`, `Default`, `Deserialize`) fail
+///   with "missing field `__seam_binding`".
+/// - `Name::new(required...)` and a `#[must_use]` setter per optional field, named
+///   as the field; a field named `new` gets `set_new`, and `#[seam(setter = "...")]`
+///   names any setter.
+/// - `impl` [`Endpoint`] for `Name` (and [`Paginated`] when paginated);
+/// - a hidden `Parameters` impl for `Name<B>` (moving the fields to another
+///   binding), on which seam-core's blanket impls give [`Bind`] to `Name` and
+///   [`Call`] to `Name<Bound>`, and `IntoFuture` for `Name<Bound>`: a bound call has `.timeout(..)`, `.send()`, `.pages()`, `.items()` and is `.await`ed
+///   directly. These are trait methods, so that a parameter may have any name: a
+///   setter named `timeout` or `send` is what `.timeout(..)` calls, and
+///   `Call::timeout(call, ..)` still reaches the call's own. Bring [`Call`] into
+///   scope (the SDK's prelude does) for `.send()`.
+/// - Every generated impl is `#[automatically_derived]` and `#[allow(deprecated)]`;
+///   a field's `#[cfg]` goes on every piece that names it, its `#[deprecated]` on
+///   its setter, so that callers, not the expansion, are warned.
 ///
 /// Mistakes in a definition are compile errors at the offending token, all of them
-/// at once.
+/// at once, one per mistake.
 pub use seam_macros::seam_endpoint;
-pub use validation::{ValidationErrors, Violation};
+pub use validation::{Validate, ValidationErrors, Violation};
+
+/// `#[derive(Validate)]`: checks the `#[seam(...)]` rules of a nested parameter
+/// object's fields, or of the fields of each variant of a union, wherever the
+/// value sits in a request (in an `Option`, a `Vec`, a map...), with paths by the
+/// names on the wire: `requested_access_methods[0].code`. The rules are the
+/// field attributes of [`seam_endpoint`]; `#[seam(crate = path)]` on the type
+/// points at a renamed runtime.
+///
+/// ```
+/// use seam_core::{Endpoint, Validate, seam_endpoint};
+///
+/// #[derive(Debug, Clone, serde::Serialize, Validate)]
+/// pub struct AccessMethod {
+///     #[seam(one_of = ["code", "card", "mobile_key"])]
+///     pub mode: String,
+///     #[seam(min_length = 4, max_length = 8)]
+///     #[serde(skip_serializing_if = "Option::is_none")]
+///     pub code: Option<String>,
+/// }
+///
+/// #[seam_endpoint(path = "/access_grants/create", idempotent = false)]
+/// pub struct CreateAccessGrant {
+///     pub user_identity_id: String,
+///     #[seam(min_entries = 1)]
+///     pub requested_access_methods: Vec<AccessMethod>,
+/// }
+///
+/// let method = |code: &str| AccessMethod { mode: "code".into(), code: Some(code.into()) };
+/// let params = CreateAccessGrant::new("u", vec![method("1234"), method("12")]);
+/// let errors = params.check().unwrap_err();
+/// assert_eq!(errors.violations()[0].to_string(), "requested_access_methods[1].code has 2 characters, at least 4 required");
+/// ```
+pub use seam_macros::Validate;
 
 /// serde, as seam-core uses it: derive `Deserialize` for your own response types
 /// with `#[derive(seam_core::serde::Deserialize)]` and
@@ -146,12 +224,16 @@ pub use serde;
 /// crate using the macro needs only `seam-core` in its `Cargo.toml`. Not public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::call::{Parameters, send};
     pub use crate::decode::{decode_error, decode_keyed, decode_page, decode_void};
+    pub use crate::pattern::{CharClass, Pattern, Repeat};
     pub use crate::validation::{
-        HasEntries, HasLength, NestedProbe, OneOfValues, SkipNested, ValidateNested, check_entries,
-        check_length, check_one_of,
+        FieldPath, HasEntries, HasLength, HasNumber, NestedProbe, NumberBounds, OneOfValues,
+        SkipNested, ValidateNested, check_entries, check_length, check_number, check_one_of,
+        check_pattern,
     };
     pub use futures_core::Stream;
+    pub use seam_macros::{ValidateForSeam, seam_endpoint_for_seam};
     pub use serde;
     pub use serde_json;
 }

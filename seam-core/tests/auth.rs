@@ -404,15 +404,12 @@ struct Broken {
 
 impl Endpoint for Broken {
     type Response = ();
+    type Answer = seam_core::Void;
     const PATH: &'static str = "/things/broken";
     const IDEMPOTENT: bool = true;
     const RESPONSE_KEY: Option<&'static str> = None;
 
     fn validate(&self, _: &mut ValidationErrors) {}
-
-    fn decode(body: &[u8]) -> Result<(), serde_json::Error> {
-        seam_core::__private::decode_void(body)
-    }
 }
 
 /// Every request gets the fault its thing id names; the exchange gets what the
@@ -885,15 +882,9 @@ struct Escaping<const N: usize> {}
 
 impl<const N: usize> Endpoint for Escaping<N> {
     type Response = ();
+    type Answer = seam_core::Void;
     const PATH: &'static str = ESCAPING_PATHS[N];
     const IDEMPOTENT: bool = true;
-    const RESPONSE_KEY: Option<&'static str> = None;
-
-    fn validate(&self, _: &mut ValidationErrors) {}
-
-    fn decode(body: &[u8]) -> Result<(), serde_json::Error> {
-        seam_core::__private::decode_void(body)
-    }
 }
 
 async fn send_escaping<const N: usize>(client: &Client) -> Error {

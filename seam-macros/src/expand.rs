@@ -1,402 +1,554 @@
-//! The expansion: the struct with its derives, its constructor and setters, the
-//! `Endpoint` implementation, and a builder bound to a client. Logic lives in
-//! seam-core; what is emitted here calls it.
+//! Phase 4, the expansion: the struct (with a binding to a client as a defaulted
+//! type parameter), its constructor and setters, once, and the small trait impls
+//! through which seam-core's generic code validates, sends and decodes it.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::{Data, DeriveInput, Fields, LitStr};
+use syn::{Data, DeriveInput, Ident, LitStr, Path};
 
-use crate::args::{self, Args};
-use crate::errors::Errors;
-use crate::fields::{self, Field};
+use crate::ast::{self, Endpoint, Field};
+use crate::check::{self, BINDING_FIELD};
+use crate::ctxt::Ctxt;
+use crate::{ast::scalar_name, attr};
 
-pub(crate) fn expand(args: TokenStream, input: TokenStream) -> syn::Result<TokenStream> {
-    let mut errors = Errors::default();
-    let args = args::parse(args, &mut errors);
-    let not_a_struct = |what: &str| {
-        format!(
-            "#[seam_endpoint] goes on a struct with named fields, not on {what}: its fields are the parameters"
-        )
-    };
-    let mut item = match syn::parse2::<DeriveInput>(input.clone()) {
+/// The entry points' shared body: parse, read the model, check it, expand it.
+/// `default_crate` is where the runtime is when no `crate = ...` says otherwise.
+pub(crate) fn expand(
+    args: TokenStream,
+    input: TokenStream,
+    default_crate: Path,
+) -> syn::Result<TokenStream> {
+    let mut cx = Ctxt::default();
+    let args = attr::parse_args(args, &mut cx);
+    let item = match syn::parse2::<DeriveInput>(input.clone()) {
         Ok(item) => item,
         Err(error) => {
-            errors.at(error.span(), not_a_struct("this item"));
-            let errors = errors.take().map(syn::Error::into_compile_error);
+            cx.at(
+                error.span(),
+                "#[seam_endpoint] goes on a struct with named fields, not on this item: its fields are the parameters",
+            );
+            let errors = cx.take().map(syn::Error::into_compile_error);
             return Ok(quote!(#input #errors));
         }
     };
-    let keyword = match &item.data {
-        Data::Struct(_) => None,
-        Data::Enum(data) => Some((data.enum_token.span(), "an enum")),
-        Data::Union(data) => Some((data.union_token.span(), "a union")),
-    };
-    if let Some((span, what)) = keyword {
-        errors.at(span, not_a_struct(what));
-        let errors = errors.take().map(syn::Error::into_compile_error);
-        return Ok(quote!(#item #errors));
-    }
-    if !item.generics.params.is_empty() {
-        errors.spanned(
-            &item.generics,
-            "an endpoint struct cannot be generic: its parameters are concrete types, like Seam's",
-        );
-    }
-    let ident = item.ident.clone();
-    let Data::Struct(data) = &mut item.data else {
-        unreachable!("refused above")
-    };
-    let named = match &mut data.fields {
-        Fields::Named(named) => Some(named),
-        Fields::Unnamed(fields) => {
-            errors.spanned(
-                &*fields,
-                "an endpoint's parameters need names: write `struct Name { field: Type }`",
-            );
-            None
-        }
-        Fields::Unit => {
-            errors.spanned(
-                &ident,
-                "an endpoint needs named fields, its parameters: write `struct Name {}` for a route without any",
-            );
-            None
-        }
-    };
-    let has_named_fields = named.is_some();
-    let fields: Vec<Field> = named
-        .map(|named| {
-            named
-                .named
-                .iter_mut()
-                .map(|field| fields::analyse(field, &mut errors))
-                .collect()
-        })
-        .unwrap_or_default();
-    check_paginated(&args, &fields, &mut errors);
-
-    let Some(error) = errors.take() else {
-        return Ok(generate(&args, &item, &fields, true));
-    };
-    // One mistake, one error: emit the struct and impls that keep the rest of the
-    // user's code compiling, without the checks a broken definition would trip.
-    let error = error.into_compile_error();
-    let fallback = if item.generics.params.is_empty() && has_named_fields {
-        generate(&args, &item, &fields, false)
+    let endpoint = ast::read(args, item, default_crate, &mut cx);
+    check::check(&endpoint, &mut cx);
+    let errors = cx.take();
+    // On a mistake, the struct and its methods are still emitted, without the
+    // checks a broken definition would trip: one mistake, one error, and the
+    // user's other code still compiles (thiserror's fallback).
+    let expansion = if endpoint.usable {
+        generate(&endpoint, errors.is_none())
     } else {
-        strip_field_attributes(&mut item);
+        let item = &endpoint.item;
         quote!(#item)
     };
-    Ok(quote!(#fallback #error))
+    let errors = errors.map(syn::Error::into_compile_error);
+    Ok(quote!(#expansion #errors))
 }
 
-fn check_paginated(args: &Args, fields: &[Field], errors: &mut Errors) {
-    let Some(span) = args.paginated else { return };
-    if args.response.is_none() {
-        errors.at(span, "a paginated endpoint needs `response = Item` and `response_key = \"...\"`, its items' type and key");
-    }
-    let cursor = fields.iter().find(|field| field.ident == "page_cursor");
-    let is_string = |ty: &syn::Type| quote!(#ty).to_string() == "String";
-    if !cursor
-        .and_then(|field| field.optional.as_ref())
-        .is_some_and(is_string)
-    {
-        errors.at(span, "a paginated endpoint needs a field `page_cursor: Option<String>`, where the next page's cursor goes");
-    }
-}
+fn generate(endpoint: &Endpoint, complete: bool) -> TokenStream {
+    let krate = &endpoint.krate;
+    let private = quote!(#krate::__private);
+    let ident = &endpoint.item.ident;
+    let binding = Ident::new("__SeamBinding", Span::call_site());
+    let binding_field = Ident::new(BINDING_FIELD, Span::call_site());
+    let fields = &endpoint.fields;
+    let args = &endpoint.args;
 
-fn strip_field_attributes(item: &mut DeriveInput) {
-    if let Data::Struct(data) = &mut item.data {
-        for field in data.fields.iter_mut() {
-            field.attrs.retain(|attr| !attr.path().is_ident("seam"));
+    let item = struct_item(endpoint, &binding, &binding_field);
+    let serde_crate = (!endpoint.has_serde_crate).then(|| {
+        let path = LitStr::new(
+            &format!("{}::__private::serde", path_text(krate)),
+            Span::call_site(),
+        );
+        quote!(#[serde(crate = #path)])
+    });
+
+    let required: Vec<&Field> = fields.iter().filter(|f| f.optional.is_none()).collect();
+    let params = required.iter().map(|field| {
+        let (cfgs, ident) = (&field.cfgs, &field.ident);
+        let ty = param_type(&field.ty);
+        quote!(#(#cfgs)* #ident: #ty)
+    });
+    let initialisers = fields.iter().map(|field| {
+        let (cfgs, ident) = (&field.cfgs, &field.ident);
+        match field.optional {
+            None => quote!(#(#cfgs)* #ident: ::core::convert::Into::into(#ident)),
+            Some(_) => quote!(#(#cfgs)* #ident: ::core::option::Option::None),
         }
-    }
-}
+    });
+    let new_doc = "With the required parameters; the optional ones unset.";
 
-fn generate(args: &Args, item: &DeriveInput, fields: &[Field], with_checks: bool) -> TokenStream {
-    let ident = &item.ident;
-    let vis = &item.vis;
-    let builder = format_ident!("{}Builder", ident);
-    let path = LitStr::new(&args.path, Span::call_site());
-    let method = &args.method;
-    let idempotent = args.is_idempotent();
-
-    let mut item = item.clone();
-    if let Data::Struct(data) = &mut item.data {
-        for field in data.fields.iter_mut() {
-            if fields::option_inner(&field.ty).is_some() {
-                field.attrs.push(syn::parse_quote!(#[serde(skip_serializing_if = "::core::option::Option::is_none")]));
+    // A setter named as the constructor or as another setter has been reported;
+    // the fallback leaves it out rather than report it again as a duplicate.
+    let mut names: Vec<String> = vec!["new".to_owned()];
+    let setters: Vec<TokenStream> = fields
+        .iter()
+        .filter_map(|field| {
+            let inner = field.optional.as_ref()?;
+            let name = field.setter.to_string();
+            if field.cfgs.is_empty() && names.contains(&name) {
+                return None;
             }
-        }
-    }
-    let derives = missing_derives(&item);
-
-    let required: Vec<&Field> = fields
-        .iter()
-        .filter(|field| field.optional.is_none())
-        .collect();
-    let required_params: Vec<TokenStream> = required
-        .iter()
-        .map(|Field { ident, ty, .. }| {
-            let ty = param_type(ty);
-            quote!(#ident: #ty)
+            names.push(name);
+            Some(setter(field, inner))
         })
         .collect();
-    let required_idents: Vec<_> = required.iter().map(|field| &field.ident).collect();
-    let initialisers = fields.iter().map(
-        |Field {
-             ident, optional, ..
-         }| match optional {
-            None => quote!(#ident: ::core::convert::Into::into(#ident)),
-            Some(_) => quote!(#ident: ::core::option::Option::None),
-        },
-    );
-    let optional: Vec<(&Field, &syn::Type)> = fields
-        .iter()
-        .filter_map(|field| field.optional.as_ref().map(|inner| (field, inner)))
-        .collect();
-    let setters = optional.iter().map(|(Field { ident, docs, .. }, inner)| {
-        let param = param_type(inner);
-        let doc = format!("Sets `{ident}`; left out of the request unless set.");
+    let setters = (!setters.is_empty()).then(|| {
         quote! {
-            #[doc = #doc]
-            #[doc = ""]
-            #(#docs)*
-            #[must_use]
-            #[inline]
-            pub fn #ident(mut self, #ident: #param) -> Self {
-                self.#ident = ::core::option::Option::Some(::core::convert::Into::into(#ident));
-                self
-            }
-        }
-    });
-    let builder_setters = optional.iter().map(|(Field { ident, docs, .. }, inner)| {
-        let param = param_type(inner);
-        quote! {
-            #(#docs)*
-            #[inline]
-            pub fn #ident(mut self, #ident: #param) -> Self {
-                self.0.params_mut().#ident = ::core::option::Option::Some(::core::convert::Into::into(#ident));
-                self
+            #[automatically_derived]
+            #[allow(deprecated)]
+            impl<#binding> #ident<#binding> {
+                #(#setters)*
             }
         }
     });
 
-    let checks = if with_checks {
-        fields.iter().map(validation).collect()
+    let path = args
+        .path
+        .clone()
+        .unwrap_or_else(|| LitStr::new("/", Span::call_site()));
+    let method = args
+        .method
+        .as_ref()
+        .map(|method| quote!(const METHOD: #krate::Method = #krate::Method::#method;));
+    let idempotent = is_idempotent(args.idempotent, &path.value());
+    let checks: Vec<TokenStream> = if complete {
+        fields
+            .iter()
+            .filter_map(|field| {
+                let ident = &field.ident;
+                field_checks(field, krate, &quote!(&self.#ident), None)
+            })
+            .collect()
     } else {
         Vec::new()
     };
-    let (response, response_key, decode) = match (&args.response, &args.response_key) {
+    let probe_import = fields
+        .iter()
+        .any(|field| !ast::is_plain(&field.ty))
+        .then(|| quote!(use #private::{SkipNested as _, ValidateNested as _};));
+    let validate = (!checks.is_empty()).then(|| {
+        quote! {
+            #[inline]
+            fn validate(&self, errors: &mut #krate::ValidationErrors) {
+                #probe_import
+                #(#checks)*
+            }
+        }
+    });
+    let (response, answer, response_key) = match (&args.response, &args.response_key) {
         (Some(response), Some(key)) => {
             let span = response.span();
+            let key = quote!(const RESPONSE_KEY: ::core::option::Option<&'static str> = ::core::option::Option::Some(#key););
+            // Spanned at the response type: one that cannot be deserialised is
+            // reported there.
             if args.paginated.is_some() {
                 (
-                    quote!(::seam_core::Page<#response>),
-                    quote!(::core::option::Option::Some(#key)),
-                    quote_spanned!(span=> ::seam_core::__private::decode_page::<#response>(body, #key)),
+                    quote!(#krate::Page<#response>),
+                    respan(quote!(type Answer = #krate::Paged<#response>;), span),
+                    key,
                 )
             } else {
                 (
                     quote!(#response),
-                    quote!(::core::option::Option::Some(#key)),
-                    quote_spanned!(span=> ::seam_core::__private::decode_keyed::<#response>(body, #key)),
+                    respan(quote!(type Answer = #krate::Keyed<#response>;), span),
+                    key,
                 )
             }
         }
         _ => (
             quote!(()),
-            quote!(::core::option::Option::None),
-            quote!(::seam_core::__private::decode_void(body)),
+            quote!(type Answer = #krate::Void;),
+            TokenStream::new(),
         ),
     };
+    // The impl's header at the response type, where a bound of its answer that
+    // the type does not meet (`Deserialize`) is reported.
+    let header_span = args
+        .response
+        .as_ref()
+        .map_or(Span::call_site(), Spanned::span);
+    let impl_token = quote_spanned!(header_span=> impl);
+    let endpoint_impl = quote!(#impl_token #krate::Endpoint for #ident);
     let paginated = match (&args.paginated, &args.response) {
-        (Some(_), Some(item_type)) if with_checks => quote! {
-            impl ::seam_core::Paginated for #ident {
-                type Item = #item_type;
-                #[inline]
-                fn into_page(response: Self::Response) -> ::seam_core::Page<#item_type> {
-                    response
-                }
-                #[inline]
-                fn set_page_cursor(&mut self, cursor: ::std::string::String) {
-                    self.page_cursor = ::core::option::Option::Some(cursor);
-                }
-            }
-            #[allow(dead_code)]
-            impl #builder {
-                /// Every page, asked for one after another with the same parameters.
-                #[inline]
-                pub fn pages(self) -> impl ::seam_core::__private::Stream<Item = ::core::result::Result<::seam_core::Page<#item_type>, ::seam_core::Error>> + ::core::marker::Send + ::core::marker::Unpin {
-                    self.0.pages()
-                }
-                /// Every item of every page, in order.
-                #[inline]
-                pub fn items(self) -> impl ::seam_core::__private::Stream<Item = ::core::result::Result<#item_type, ::seam_core::Error>> + ::core::marker::Send + ::core::marker::Unpin {
-                    self.0.items()
+        (Some(_), Some(item_type)) if complete => {
+            let cursor = fields.iter().find(|field| field.ident == "page_cursor");
+            let span = cursor.map_or(Span::call_site(), |field| field.ty.span());
+            // Spanned at the field's type: a cursor that cannot hold a `String`
+            // is reported there.
+            let set = quote_spanned!(span=> self.page_cursor = ::core::option::Option::Some(::core::convert::From::from(cursor)););
+            quote! {
+                #[automatically_derived]
+                impl #krate::Paginated for #ident {
+                    type Item = #item_type;
+                    #[inline]
+                    #[allow(clippy::useless_conversion)]
+                    fn set_page_cursor(&mut self, cursor: ::std::string::String) {
+                        #set
+                    }
                 }
             }
-        },
+        }
         _ => TokenStream::new(),
     };
-    let builder_doc = format!(
-        "[`{ident}`] bound to a client: set the optional parameters, then `.send().await` (or `.await`) it."
-    );
-    let new_doc = format!("`{ident}` with its required parameters; the optional ones start unset.");
+    let moved = fields.iter().map(|field| {
+        let (cfgs, ident) = (&field.cfgs, &field.ident);
+        quote!(#(#cfgs)* #ident: self.#ident)
+    });
 
+    // The impls in one block, with one `allow(deprecated)` for a deprecated
+    // struct or field: the expansion must not warn, its callers are warned.
     quote! {
-        #[derive(::seam_core::__private::serde::Serialize #(, #derives)*)]
-        #[serde(crate = "::seam_core::__private::serde")]
+        #[derive(#private::serde::Serialize)]
+        #serde_crate
         #item
 
-        #[allow(dead_code)]
-        impl #ident {
+        #[automatically_derived]
+        #[allow(deprecated)]
+        impl #ident<#krate::Unbound> {
             #[doc = #new_doc]
             #[inline]
-            pub fn new(#(#required_params),*) -> Self {
-                Self { #(#initialisers),* }
-            }
-            #(#setters)*
-        }
-
-        impl ::seam_core::Endpoint for #ident {
-            type Response = #response;
-            const PATH: &'static str = #path;
-            const METHOD: ::seam_core::Method = ::seam_core::Method::#method;
-            const IDEMPOTENT: bool = #idempotent;
-            const RESPONSE_KEY: ::core::option::Option<&'static str> = #response_key;
-
-            #[inline]
-            fn validate(&self, errors: &mut ::seam_core::ValidationErrors) {
-                #[allow(unused_imports)]
-                use ::seam_core::__private::{SkipNested as _, ValidateNested as _};
-                let _ = &errors;
-                #(#checks)*
-            }
-
-            #[inline]
-            fn decode(body: &[u8]) -> ::core::result::Result<Self::Response, ::seam_core::__private::serde_json::Error> {
-                #decode
+            pub fn new(#(#params),*) -> Self {
+                Self { #(#initialisers,)* #binding_field: #krate::Unbound }
             }
         }
 
-        #[doc = #builder_doc]
-        #[must_use = "a request does nothing until it is sent: call `.send().await`"]
-        #[derive(Debug, Clone)]
-        #[allow(dead_code)]
-        #vis struct #builder(::seam_core::Request<#ident>);
+        #setters
 
-        #[allow(dead_code)]
-        impl #builder {
-            /// Binds the required parameters to `client`.
-            #[inline]
-            pub fn new(client: &::seam_core::Client #(, #required_params)*) -> Self {
-                Self(::seam_core::Request::new(client, #ident::new(#(#required_idents),*)))
+        // Inherent methods stay outside, so that messages name them plainly.
+        #[allow(deprecated)]
+        const _: () = {
+            #[automatically_derived]
+            #endpoint_impl {
+                type Response = #response;
+                #answer
+                const PATH: &'static str = #path;
+                #method
+                const IDEMPOTENT: bool = #idempotent;
+                #response_key
+                #validate
             }
-            #(#builder_setters)*
-            /// How long this call may take, retries included, instead of the client's timeout.
-            #[inline]
-            pub fn timeout(self, timeout: ::core::time::Duration) -> Self {
-                Self(self.0.timeout(timeout))
+
+            #[automatically_derived]
+            impl<#binding> #private::Parameters for #ident<#binding> {
+                type Binding = #binding;
+                type With<B> = #ident<B>;
+                fn rebind<B>(self, binding: B) -> (#ident<B>, #binding) {
+                    (#ident { #(#moved,)* #binding_field: binding }, self.#binding_field)
+                }
+                fn binding_mut(&mut self) -> &mut #binding {
+                    &mut self.#binding_field
+                }
             }
-            /// The parameters as set so far.
-            #[inline]
-            pub fn params(&self) -> &#ident {
-                self.0.params()
+
+            #[automatically_derived]
+            impl ::core::future::IntoFuture for #ident<#krate::Bound> {
+                type Output = ::core::result::Result<#response, #krate::Error>;
+                type IntoFuture = #krate::CallFuture<#response>;
+                // Inline, so that the send future is compiled only where it is
+                // awaited, not for every endpoint in the crate that declares it.
+                #[inline]
+                fn into_future(self) -> Self::IntoFuture {
+                    // Through the impls above, not the blanket `Call`: cheaper to
+                    // type-check for every endpoint.
+                    let (params, binding) = #private::Parameters::rebind(self, #krate::Unbound);
+                    #private::send::<#ident>(params, binding)
+                }
             }
-            /// The request, to send or adjust through seam-core's generic API.
-            #[inline]
-            pub fn into_request(self) -> ::seam_core::Request<#ident> {
-                self.0
-            }
-            /// Validates the parameters (sending nothing when they break a rule),
-            /// sends them and decodes the answer.
-            #[inline]
-            pub async fn send(self) -> ::core::result::Result<#response, ::seam_core::Error> {
-                self.0.send().await
+
+            #paginated
+        };
+    }
+}
+
+/// The struct as written, plus the binding type parameter and field, and unset
+/// `Option`s left out of the JSON.
+fn struct_item(endpoint: &Endpoint, binding: &Ident, binding_field: &Ident) -> DeriveInput {
+    let krate = &endpoint.krate;
+    let mut item = endpoint.item.clone();
+    item.generics
+        .params
+        .push(syn::parse_quote!(#binding = #krate::Unbound));
+    if !item
+        .attrs
+        .iter()
+        .any(|attr| attr.path().is_ident("must_use"))
+    {
+        item.attrs.push(syn::parse_quote!(
+            #[must_use = "parameters do nothing until sent"]
+        ));
+    }
+    if let Data::Struct(data) = &mut item.data
+        && let syn::Fields::Named(named) = &mut data.fields
+    {
+        for (field, model) in named.named.iter_mut().zip(&endpoint.fields) {
+            let skips =
+                model.serde.has_skip_serializing_if || model.serde.flatten || model.serde.skipped;
+            if model.optional.is_some() && !skips {
+                // Spanned at the type: serde reports a field at its first token,
+                // which this attribute may be, and a type that cannot be
+                // serialised belongs at the type.
+                let span = model.ty.span();
+                field.attrs.push(syn::parse_quote_spanned!(span=>
+                    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+                ));
             }
         }
+        named.named.push(syn::parse_quote!(
+            #[serde(skip)]
+            #[doc(hidden)]
+            #binding_field: #binding
+        ));
+    }
+    item
+}
 
-        impl ::core::future::IntoFuture for #builder {
-            type Output = ::core::result::Result<#response, ::seam_core::Error>;
-            type IntoFuture = <::seam_core::Request<#ident> as ::core::future::IntoFuture>::IntoFuture;
-            #[inline]
-            fn into_future(self) -> Self::IntoFuture {
-                ::core::future::IntoFuture::into_future(self.0)
-            }
+fn setter(field: &Field, inner: &syn::Type) -> TokenStream {
+    let Field {
+        ident,
+        setter,
+        docs,
+        cfgs,
+        deprecated,
+        ..
+    } = field;
+    let param = param_type(inner);
+    let doc = format!(
+        "Sets `{}`; left out of the request unless set.",
+        field.wire_name
+    );
+    quote! {
+        #(#cfgs)*
+        #(#deprecated)*
+        #[doc = #doc]
+        #(#docs)*
+        #[must_use]
+        pub fn #setter(mut self, value: #param) -> Self {
+            self.#ident = ::core::option::Option::Some(::core::convert::Into::into(value));
+            self
         }
-
-        #paginated
     }
 }
 
 /// A parameter of type `ty`: `impl Into<ty>`, but a number or a `bool` as it is,
 /// so that a literal such as `1` needs no suffix.
 fn param_type(ty: &syn::Type) -> TokenStream {
-    if fields::scalar_name(ty).is_some() {
+    if scalar_name(ty).is_some() {
         quote!(#ty)
     } else {
         quote!(impl ::core::convert::Into<#ty>)
     }
 }
 
-/// `Debug` and `Clone`, which the builder needs, unless the struct derives them.
-fn missing_derives(item: &DeriveInput) -> Vec<TokenStream> {
-    let mut derived: Vec<String> = Vec::new();
-    for attr in item
-        .attrs
-        .iter()
-        .filter(|attr| attr.path().is_ident("derive"))
-    {
-        let _ = attr.parse_nested_meta(|meta| {
-            if let Some(last) = meta.path.segments.last() {
-                derived.push(last.ident.to_string());
-            }
-            Ok(())
+/// Sending twice does what sending once does: reads, replacements, removals. The
+/// guess from the action's name is only the default of hand-written endpoints;
+/// generated ones say `idempotent = ...` from the API's description.
+fn is_idempotent(given: Option<bool>, path: &str) -> bool {
+    given.unwrap_or_else(|| {
+        let action = path.rsplit('/').next().unwrap_or_default();
+        matches!(action, "get" | "list" | "update" | "delete")
+            || action.starts_with("get_")
+            || action.starts_with("list_")
+    })
+}
+
+/// The checks of one field, each spanned at the field's type so that a rule on a
+/// type it cannot apply to is reported there; `None` when it has none. `value`
+/// is an expression of type `&T`; `parent` one of type `&FieldPath`, the path
+/// the field's own is a child of (`None`: a top-level field).
+pub(crate) fn field_checks(
+    field: &Field,
+    krate: &Path,
+    value: &TokenStream,
+    parent: Option<&TokenStream>,
+) -> Option<TokenStream> {
+    let Field {
+        ty, rules, cfgs, ..
+    } = field;
+    let span = ty.span();
+    // The runtime's path spanned at the type too, so that an unmet bound of a
+    // check points at the field alone.
+    let private = respan(quote!(#krate::__private), span);
+    let value = &respan(value.clone(), span);
+    let name = LitStr::new(&field.wire_name, span);
+    let bound = |value: attr::Bound| match value {
+        Some((value, _)) => quote_spanned!(span=> ::core::option::Option::Some(#value)),
+        None => quote_spanned!(span=> ::core::option::Option::None),
+    };
+    let mut checks = TokenStream::new();
+    if rules.min_length.is_some() || rules.max_length.is_some() {
+        let (min, max) = (bound(rules.min_length), bound(rules.max_length));
+        checks.extend(
+            quote_spanned!(span=> #private::check_length(#value, #min, #max, field, errors);),
+        );
+    }
+    if rules.min_entries.is_some() || rules.max_entries.is_some() {
+        let (min, max) = (bound(rules.min_entries), bound(rules.max_entries));
+        checks.extend(
+            quote_spanned!(span=> #private::check_entries(#value, #min, #max, field, errors);),
+        );
+    }
+    if let Some((values, _)) = &rules.one_of {
+        checks.extend(
+            quote_spanned!(span=> #private::check_one_of(#value, &[#(#values),*], field, errors);),
+        );
+    }
+    if let Some((source, compiled)) = &rules.pattern {
+        let pattern = compiled.tokens(&private, &source.value());
+        checks.extend(
+            quote_spanned!(span=> #private::check_pattern(#value, #pattern, field, errors);),
+        );
+    }
+    if rules.numbers.iter().any(Option::is_some) {
+        let [minimum, maximum, exclusive_minimum, exclusive_maximum] =
+            rules.numbers.map(|number| match number {
+                Some((number, _)) => quote_spanned!(span=> ::core::option::Option::Some(#number)),
+                None => quote_spanned!(span=> ::core::option::Option::None),
+            });
+        checks.extend(quote_spanned! {span=>
+            #private::check_number(#value, &#private::NumberBounds {
+                minimum: #minimum,
+                maximum: #maximum,
+                exclusive_minimum: #exclusive_minimum,
+                exclusive_maximum: #exclusive_maximum,
+            }, field, errors);
         });
     }
-    ["Debug", "Clone"]
+    if !ast::is_plain(ty) {
+        // A flattened field's own fields sit beside its siblings.
+        let path = if field.serde.flatten {
+            quote!(parent)
+        } else {
+            quote!(field)
+        };
+        checks.extend(quote! {
+            (&#private::NestedProbe(#value)).seam_validate_nested(#path, errors);
+        });
+    }
+    if checks.is_empty() {
+        return None;
+    }
+    // `parent` only where a flattened field needs it.
+    let (parent_binding, field_path) = match parent {
+        Some(parent) => (
+            quote!(let parent: &#private::FieldPath<'_> = #parent;),
+            quote!(#private::FieldPath::Child(parent, #name)),
+        ),
+        None if field.serde.flatten => (
+            quote!(let parent = &#private::FieldPath::Root;),
+            quote!(#private::FieldPath::Field(#name)),
+        ),
+        None => (
+            TokenStream::new(),
+            quote!(#private::FieldPath::Field(#name)),
+        ),
+    };
+    let field_binding = if field.serde.flatten {
+        quote!(#[allow(unused_variables)] let field = &#field_path;)
+    } else {
+        quote!(let field = &#field_path;)
+    };
+    // Statements in sequence (each `field` shadows the last), in a block only
+    // where `#[cfg]` must remove them together.
+    if cfgs.is_empty() {
+        return Some(quote!(#parent_binding #field_binding #checks));
+    }
+    Some(quote! {
+        #(#cfgs)*
+        {
+            #parent_binding
+            #field_binding
+            #checks
+        }
+    })
+}
+
+/// `tokens` with every span set to `span`.
+pub(crate) fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
         .into_iter()
-        .filter(|name| !derived.iter().any(|derived| derived == name))
-        .map(|name| {
-            if name == "Debug" {
-                quote!(::core::fmt::Debug)
-            } else {
-                quote!(::core::clone::Clone)
+        .map(|mut tree| {
+            if let proc_macro2::TokenTree::Group(group) = &tree {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                tree = inner.into();
             }
+            tree.set_span(span);
+            tree
         })
         .collect()
 }
 
-/// The checks of one field, each spanned at the field's type so that a rule on a
-/// type it cannot apply to is reported there.
-fn validation(field: &Field) -> TokenStream {
-    let Field {
-        ident, ty, rules, ..
-    } = field;
-    let name = LitStr::new(&ident.to_string(), ident.span());
-    let span = ty.span();
-    let bound = |value: Option<(usize, Span)>| match value {
-        Some((value, _)) => quote!(::core::option::Option::Some(#value)),
-        None => quote!(::core::option::Option::None),
-    };
-    let mut checks = TokenStream::new();
-    if rules.length.is_set() {
-        let (min, max) = (bound(rules.length.min), bound(rules.length.max));
-        checks.extend(quote_spanned!(span=> ::seam_core::__private::check_length(&self.#ident, #min, #max, #name, errors);));
+/// A path as text, for serde's `crate = "..."`.
+fn path_text(path: &Path) -> String {
+    let mut text = String::new();
+    if path.leading_colon.is_some() {
+        text.push_str("::");
     }
-    if rules.entries.is_set() {
-        let (min, max) = (bound(rules.entries.min), bound(rules.entries.max));
-        checks.extend(quote_spanned!(span=> ::seam_core::__private::check_entries(&self.#ident, #min, #max, #name, errors);));
+    let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    text.push_str(&segments.join("::"));
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn idempotence_follows_the_action_unless_given() {
+        assert!(is_idempotent(None, "/connected_accounts/update"));
+        assert!(is_idempotent(None, "/connected_accounts/get"));
+        assert!(is_idempotent(None, "/client_sessions/get_or_create"));
+        assert!(!is_idempotent(None, "/access_codes/create"));
+        assert!(is_idempotent(Some(true), "/access_codes/create"));
+        assert!(!is_idempotent(Some(false), "/locks/get"));
     }
-    if let Some(values) = &rules.one_of {
-        checks.extend(quote_spanned!(span=> ::seam_core::__private::check_one_of(&self.#ident, &[#(#values),*], #name, errors);));
+
+    fn expanded(args: TokenStream, input: TokenStream) -> String {
+        expand(args, input, syn::parse_quote!(::seam_core))
+            .unwrap()
+            .to_string()
     }
-    if !fields::is_plain(ty) {
-        checks.extend(quote! {
-            (&::seam_core::__private::NestedProbe(&self.#ident)).seam_validate_nested(#name, errors);
-        });
+
+    #[test]
+    fn a_mistake_is_one_error_beside_a_usable_struct() {
+        let out = expanded(
+            quote!(pth = "/things/update"),
+            quote!(
+                pub struct UpdateThing {
+                    pub id: String,
+                }
+            ),
+        );
+        assert_eq!(out.matches("compile_error").count(), 1, "{out}");
+        assert!(out.contains("pub fn new"), "{out}");
     }
-    checks
+
+    #[test]
+    fn every_impl_is_marked_automatically_derived() {
+        let out = expanded(
+            quote!(
+                path = "/things/list",
+                response = Thing,
+                response_key = "things",
+                paginated
+            ),
+            quote!(
+                pub struct ListThings {
+                    pub limit: Option<u32>,
+                    pub page_cursor: Option<String>,
+                }
+            ),
+        );
+        // Items follow their attributes; `impl Into<..>` arguments follow a `:`.
+        assert_eq!(
+            out.matches("] impl").count(),
+            out.matches("automatically_derived").count(),
+            "{out}"
+        );
+    }
 }

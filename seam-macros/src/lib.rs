@@ -1,20 +1,64 @@
 //! The `#[seam_endpoint]` attribute of the seam-rs SDK. Use it through
-//! `seam_core::seam_endpoint`, whose documentation describes every argument; this
-//! crate holds only the compile-time part.
+//! `seam_core::seam_endpoint` or `seam::seam_endpoint`, whose documentation
+//! describes every argument; this crate holds only the compile-time part.
+//!
+//! Built in phases, as serde_derive is: `attr` parses the attribute and the
+//! fields' `#[seam(...)]` rules, `ast` reads them into a model, `check` checks
+//! the model, `expand` writes the code; every phase reports into one
+//! `ctxt::Ctxt`, so that all mistakes are reported together.
 
-mod args;
-mod errors;
+mod ast;
+mod attr;
+mod check;
+mod ctxt;
+mod derive;
 mod expand;
-mod fields;
+mod pattern;
 mod suggest;
 
 use proc_macro::TokenStream;
 
-/// Turns a parameter struct into a checked, serialisable, callable Seam endpoint.
-/// Documented at `seam_core::seam_endpoint`.
+/// Turns a parameter struct into a checked, serialisable, callable Seam endpoint,
+/// for a crate that depends on `seam-core`. Documented at `seam_core::seam_endpoint`.
 #[proc_macro_attribute]
 pub fn seam_endpoint(args: TokenStream, input: TokenStream) -> TokenStream {
-    expand::expand(args.into(), input.into())
+    let runtime = syn::parse_quote!(::seam_core);
+    expand::expand(args.into(), input.into(), runtime)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// The same attribute for a crate that depends only on the SDK crate, `seam`,
+/// which re-exports it as `seam::seam_endpoint`: the runtime is reached through
+/// `seam`'s hidden re-export of `seam-core`. No lookup of the caller's
+/// `Cargo.toml` (as `proc-macro-crate` does) is needed, which would cost every
+/// build a TOML parser.
+#[doc(hidden)]
+#[proc_macro_attribute]
+pub fn seam_endpoint_for_seam(args: TokenStream, input: TokenStream) -> TokenStream {
+    let runtime = syn::parse_quote!(::seam::__private::seam_core);
+    expand::expand(args.into(), input.into(), runtime)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// Checks the `#[seam(...)]` rules of a nested parameter object's fields (or of
+/// each variant of a union) wherever it sits in a request. Documented at
+/// `seam_core::Validate`.
+#[proc_macro_derive(Validate, attributes(seam))]
+pub fn derive_validate(input: TokenStream) -> TokenStream {
+    let runtime = syn::parse_quote!(::seam_core);
+    derive::derive(input.into(), runtime)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// The same derive for a crate that depends only on `seam`.
+#[doc(hidden)]
+#[proc_macro_derive(ValidateForSeam, attributes(seam))]
+pub fn derive_validate_for_seam(input: TokenStream) -> TokenStream {
+    let runtime = syn::parse_quote!(::seam::__private::seam_core);
+    derive::derive(input.into(), runtime)
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }

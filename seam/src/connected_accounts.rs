@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use seam_core::{Client, CustomMetadata, seam_endpoint};
+use seam_core::{Bind, Bound, Client, CustomMetadata, seam_endpoint};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -21,46 +21,44 @@ impl<'a> ConnectedAccounts<'a> {
 
     /// Updates a connected account:
     /// [docs](https://docs.seam.co/latest/api/connected_accounts/update).
-    pub fn update(&self, connected_account_id: impl Into<String>) -> UpdateConnectedAccountBuilder {
-        UpdateConnectedAccountBuilder::new(self.client, connected_account_id)
+    pub fn update(&self, connected_account_id: impl Into<String>) -> UpdateConnectedAccount<Bound> {
+        UpdateConnectedAccount::new(connected_account_id).bind(self.client)
     }
 
     /// Gets a connected account by its ID:
     /// [docs](https://docs.seam.co/latest/api/connected_accounts/get).
-    pub fn get(&self, connected_account_id: impl Into<String>) -> GetConnectedAccountBuilder {
+    pub fn get(&self, connected_account_id: impl Into<String>) -> GetConnectedAccount<Bound> {
         let selector = ConnectedAccountSelector::Id {
             connected_account_id: connected_account_id.into(),
         };
-        GetConnectedAccountBuilder::new(self.client, selector)
+        GetConnectedAccount::new(selector).bind(self.client)
     }
 
     /// Gets a connected account by the email address of its account:
     /// [docs](https://docs.seam.co/latest/api/connected_accounts/get).
-    pub fn get_by_email(&self, email: impl Into<String>) -> GetConnectedAccountBuilder {
-        GetConnectedAccountBuilder::new(
-            self.client,
-            ConnectedAccountSelector::Email {
-                email: email.into(),
-            },
-        )
+    pub fn get_by_email(&self, email: impl Into<String>) -> GetConnectedAccount<Bound> {
+        GetConnectedAccount::new(ConnectedAccountSelector::Email {
+            email: email.into(),
+        })
+        .bind(self.client)
     }
 
     /// Lists connected accounts, a page at a time; `.items()` walks every page:
     /// [docs](https://docs.seam.co/latest/api/connected_accounts/list).
-    pub fn list(&self) -> ListConnectedAccountsBuilder {
-        ListConnectedAccountsBuilder::new(self.client)
+    pub fn list(&self) -> ListConnectedAccounts<Bound> {
+        ListConnectedAccounts::new().bind(self.client)
     }
 
     /// Deletes a connected account and the devices under it:
     /// [docs](https://docs.seam.co/latest/api/connected_accounts/delete).
-    pub fn delete(&self, connected_account_id: impl Into<String>) -> DeleteConnectedAccountBuilder {
-        DeleteConnectedAccountBuilder::new(self.client, connected_account_id)
+    pub fn delete(&self, connected_account_id: impl Into<String>) -> DeleteConnectedAccount<Bound> {
+        DeleteConnectedAccount::new(connected_account_id).bind(self.client)
     }
 
     /// Asks Seam to sync a connected account with its provider now:
     /// [docs](https://docs.seam.co/latest/api/connected_accounts/sync).
-    pub fn sync(&self, connected_account_id: impl Into<String>) -> SyncConnectedAccountBuilder {
-        SyncConnectedAccountBuilder::new(self.client, connected_account_id)
+    pub fn sync(&self, connected_account_id: impl Into<String>) -> SyncConnectedAccount<Bound> {
+        SyncConnectedAccount::new(connected_account_id).bind(self.client)
     }
 }
 
@@ -82,7 +80,8 @@ pub enum AcceptedCapability {
 }
 
 /// Updates a connected account. Seam answers nothing a caller needs.
-#[seam_endpoint(path = "/connected_accounts/update")]
+#[seam_endpoint(path = "/connected_accounts/update", idempotent = true)]
+#[derive(Debug, Clone)]
 pub struct UpdateConnectedAccount {
     /// ID of the connected account to update.
     pub connected_account_id: String,
@@ -119,7 +118,13 @@ pub enum ConnectedAccountSelector {
 }
 
 /// Gets one connected account.
-#[seam_endpoint(path = "/connected_accounts/get", response = ConnectedAccount, response_key = "connected_account")]
+#[seam_endpoint(
+    path = "/connected_accounts/get",
+    response = ConnectedAccount,
+    response_key = "connected_account",
+    idempotent = true
+)]
+#[derive(Debug, Clone)]
 pub struct GetConnectedAccount {
     /// The ID or the email that finds the account.
     #[serde(flatten)]
@@ -131,8 +136,10 @@ pub struct GetConnectedAccount {
     path = "/connected_accounts/list",
     response = ConnectedAccount,
     response_key = "connected_accounts",
-    paginated
+    paginated,
+    idempotent = true
 )]
+#[derive(Debug, Clone)]
 pub struct ListConnectedAccounts {
     /// Only accounts whose custom metadata holds all of these pairs.
     pub custom_metadata_has: Option<CustomMetadata>,
@@ -155,7 +162,8 @@ pub struct ListConnectedAccounts {
 }
 
 /// Deletes a connected account.
-#[seam_endpoint(path = "/connected_accounts/delete")]
+#[seam_endpoint(path = "/connected_accounts/delete", idempotent = true)]
+#[derive(Debug, Clone)]
 pub struct DeleteConnectedAccount {
     /// ID of the connected account to delete.
     pub connected_account_id: String,
@@ -163,6 +171,7 @@ pub struct DeleteConnectedAccount {
 
 /// Syncs a connected account with its provider.
 #[seam_endpoint(path = "/connected_accounts/sync", idempotent = true)]
+#[derive(Debug, Clone)]
 pub struct SyncConnectedAccount {
     /// ID of the connected account to sync.
     pub connected_account_id: String,

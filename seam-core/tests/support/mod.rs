@@ -538,6 +538,7 @@ impl GetThing {
 
 impl Endpoint for GetThing {
     type Response = Thing;
+    type Answer = seam_core::Keyed<Thing>;
     const PATH: &'static str = "/things/get";
     const IDEMPOTENT: bool = true;
     const RESPONSE_KEY: Option<&'static str> = Some("thing");
@@ -546,10 +547,6 @@ impl Endpoint for GetThing {
         if self.thing_id.is_empty() {
             errors.push(&FieldPath::Field("thing_id"), "must not be empty");
         }
-    }
-
-    fn decode(body: &[u8]) -> Result<Thing, serde_json::Error> {
-        seam_core::__private::decode_keyed(body, "thing")
     }
 }
 
@@ -567,15 +564,12 @@ impl CreateThing {
 
 impl Endpoint for CreateThing {
     type Response = Thing;
+    type Answer = seam_core::Keyed<Thing>;
     const PATH: &'static str = "/things/create";
     const IDEMPOTENT: bool = false;
     const RESPONSE_KEY: Option<&'static str> = Some("thing");
 
     fn validate(&self, _errors: &mut ValidationErrors) {}
-
-    fn decode(body: &[u8]) -> Result<Thing, serde_json::Error> {
-        seam_core::__private::decode_keyed(body, "thing")
-    }
 }
 
 /// Void, idempotent, sent with `DELETE`.
@@ -586,16 +580,13 @@ pub struct DeleteThing {
 
 impl Endpoint for DeleteThing {
     type Response = ();
+    type Answer = seam_core::Void;
     const PATH: &'static str = "/things/delete";
     const METHOD: Method = Method::Delete;
     const IDEMPOTENT: bool = true;
     const RESPONSE_KEY: Option<&'static str> = None;
 
     fn validate(&self, _errors: &mut ValidationErrors) {}
-
-    fn decode(body: &[u8]) -> Result<(), serde_json::Error> {
-        seam_core::__private::decode_void(body)
-    }
 }
 
 /// Void and not idempotent.
@@ -606,15 +597,12 @@ pub struct PokeThing {
 
 impl Endpoint for PokeThing {
     type Response = ();
+    type Answer = seam_core::Void;
     const PATH: &'static str = "/things/poke";
     const IDEMPOTENT: bool = false;
     const RESPONSE_KEY: Option<&'static str> = None;
 
     fn validate(&self, _errors: &mut ValidationErrors) {}
-
-    fn decode(body: &[u8]) -> Result<(), serde_json::Error> {
-        seam_core::__private::decode_void(body)
-    }
 }
 
 /// A client of `server_url` with an API key, fast retries, and `timeout`.
@@ -647,15 +635,12 @@ pub struct GetConnectedAccount {
 
 impl Endpoint for GetConnectedAccount {
     type Response = ConnectedAccount;
+    type Answer = seam_core::Keyed<ConnectedAccount>;
     const PATH: &'static str = "/connected_accounts/get";
     const IDEMPOTENT: bool = true;
     const RESPONSE_KEY: Option<&'static str> = Some("connected_account");
 
     fn validate(&self, _errors: &mut ValidationErrors) {}
-
-    fn decode(body: &[u8]) -> Result<ConnectedAccount, serde_json::Error> {
-        seam_core::__private::decode_keyed(body, "connected_account")
-    }
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -668,23 +653,16 @@ pub struct ListConnectedAccounts {
 
 impl Endpoint for ListConnectedAccounts {
     type Response = seam_core::Page<ConnectedAccount>;
+    type Answer = seam_core::Paged<ConnectedAccount>;
     const PATH: &'static str = "/connected_accounts/list";
     const IDEMPOTENT: bool = true;
     const RESPONSE_KEY: Option<&'static str> = Some("connected_accounts");
 
     fn validate(&self, _errors: &mut ValidationErrors) {}
-
-    fn decode(body: &[u8]) -> Result<Self::Response, serde_json::Error> {
-        seam_core::__private::decode_page(body, "connected_accounts")
-    }
 }
 
 impl seam_core::Paginated for ListConnectedAccounts {
     type Item = ConnectedAccount;
-
-    fn into_page(response: Self::Response) -> seam_core::Page<ConnectedAccount> {
-        response
-    }
 
     fn set_page_cursor(&mut self, cursor: String) {
         self.page_cursor = Some(cursor);

@@ -8,6 +8,7 @@ pub struct Lock {
 }
 
 #[seam_core::seam_endpoint(path = "/locks/list", method = "post", response = Lock, response_key = "locks", paginated, idempotent = true)]
+#[derive(Debug, Clone)]
 pub struct ListLocks {
     #[seam(min_length = 1, max_length = 36)]
     pub connected_account_id: Option<String>,
@@ -28,6 +29,7 @@ pub struct GetLock {
 }
 
 #[seam_core::seam_endpoint(path = "/locks/unlock_door", idempotent = false)]
+#[derive(Debug)]
 pub struct UnlockDoor {
     pub device_id: String,
     #[seam(one_of = ["a", "b"])]
@@ -36,6 +38,7 @@ pub struct UnlockDoor {
 }
 
 #[seam_core::seam_endpoint(path = "/workspaces/reset_sandbox", method = "DELETE")]
+#[derive(Debug)]
 pub struct ResetSandbox {}
 
 fn main() {
@@ -53,12 +56,38 @@ fn main() {
     let unlock = UnlockDoor::new("d", vec!["a".to_owned()]).sync(true);
     let _ = format!("{unlock:?} {:?}", ResetSandbox::new());
 
+    use seam_core::{Bind, Call};
     let client = seam_core::Client::builder().api_key("seam_key").endpoint("http://127.0.0.1:9").build().unwrap();
-    let builder = ListLocksBuilder::new(&client).limit(1).timeout(std::time::Duration::from_secs(1));
-    let _: &ListLocks = builder.params();
-    let _pages = builder.clone().pages();
-    let _items = builder.items();
-    let _request: seam_core::Request<GetLock> = GetLockBuilder::new(&client, "d").into_request();
-    let _future = UnlockDoorBuilder::new(&client, "d", vec!["b".to_owned()]).send();
-    let _into_future = std::future::IntoFuture::into_future(ResetSandboxBuilder::new(&client));
+    let bound: ListLocks<seam_core::Bound> = ListLocks::new().bind(&client).limit(1).timeout(std::time::Duration::from_secs(1));
+    let _pages = bound.clone().pages();
+    let _items = bound.items();
+    let _request: seam_core::Request<GetLock> = GetLock::new("d").bind(&client).into_request();
+    let _future = UnlockDoor::new("d", vec!["b".to_owned()]).bind(&client).send();
+    let _into_future = std::future::IntoFuture::into_future(ResetSandbox::new().bind(&client));
+    let (_params, _binding): (GetLock, seam_core::Bound) = GetLock::new("d").bind(&client).unbind();
+}
+
+/// The runtime through a path of the user's choosing, as for a renamed dependency.
+mod reexport {
+    pub use seam_core as runtime;
+}
+
+#[seam_core::seam_endpoint(path = "/things/get", crate = crate::reexport::runtime)]
+#[derive(Debug)]
+pub struct ThroughAPath {
+    pub id: String,
+}
+
+#[seam_core::seam_endpoint(path = "/things/get", crate = "crate::reexport::runtime")]
+#[derive(Debug)]
+pub struct ThroughAString {
+    #[seam(max_length = 3)]
+    pub id: String,
+}
+
+
+pub fn through_paths() {
+    use seam_core::Endpoint;
+    assert!(ThroughAString::new("abcd").check().is_err());
+    assert!(ThroughAPath::new("a").check().is_ok());
 }

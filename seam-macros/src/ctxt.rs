@@ -1,4 +1,5 @@
-//! Collecting every error of a definition, so that they are reported together.
+//! The context every phase reports into: errors are collected, not returned, so
+//! that every mistake of a definition is reported in one build.
 
 use std::fmt::Display;
 
@@ -6,9 +7,9 @@ use proc_macro2::Span;
 
 /// The errors found so far.
 #[derive(Default)]
-pub(crate) struct Errors(Option<syn::Error>);
+pub(crate) struct Ctxt(Option<syn::Error>);
 
-impl Errors {
+impl Ctxt {
     pub(crate) fn push(&mut self, error: syn::Error) {
         match &mut self.0 {
             Some(errors) => errors.combine(error),

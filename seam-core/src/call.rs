@@ -1,0 +1,167 @@
+//! Parameters bound to a client: one struct per endpoint serves both as plain
+//! parameters (`Name`, that is `Name<Unbound>`) and as a call ready to send
+//! (`Name<Bound>`). What a bound call can do is written once, here, as provided
+//! methods of [`Call`]; the macro implements it per endpoint with two accessors.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::time::Duration;
+
+use futures_core::Stream;
+
+use crate::client::Client;
+use crate::endpoint::{Endpoint, Paginated};
+use crate::error::Error;
+use crate::pagination::Page;
+use crate::request::Request;
+
+/// The binding of parameters that are not bound to a client: the default of every
+/// endpoint struct's type parameter, so `UpdateConnectedAccount` is
+/// `UpdateConnectedAccount<Unbound>`. It derives what a user's own derives on an
+/// endpoint struct may need of it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Unbound;
+
+/// The binding of parameters to a [`Client`], with the call's own options.
+#[derive(Debug, Clone)]
+pub struct Bound {
+    client: Client,
+    timeout: Option<Duration>,
+}
+
+impl Bound {
+    /// `client`, with the client's own timeout.
+    pub fn new(client: &Client) -> Self {
+        Self {
+            client: client.clone(),
+            timeout: None,
+        }
+    }
+}
+
+/// The future of a call: what `.send()` returns and `.await` runs.
+pub type CallFuture<T> = Pin<Box<dyn Future<Output = Result<T, Error>> + Send>>;
+
+/// An endpoint struct in any binding: what [`seam_endpoint`](crate::seam_endpoint)
+/// generates for `Name<B>`, the one per-endpoint piece [`Bind`] and [`Call`]
+/// are written on.
+#[doc(hidden)]
+pub trait Parameters: Sized {
+    /// `B` of `Name<B>`.
+    type Binding;
+    /// `Name<C>`.
+    type With<C>: Parameters<Binding = C>;
+
+    /// The same parameters in binding `binding`, and the binding they had.
+    fn rebind<C>(self, binding: C) -> (Self::With<C>, Self::Binding);
+
+    /// The binding, to change.
+    fn binding_mut(&mut self) -> &mut Self::Binding;
+}
+
+/// Binds parameters to a client: `Name::new(..).bind(&client)`. Implemented for
+/// every endpoint struct [`seam_endpoint`](crate::seam_endpoint) declares.
+pub trait Bind: Endpoint + Sized {
+    /// The same parameters, bound.
+    type Bound;
+
+    /// The parameters bound to `client`, to send with `.send().await` or `.await`.
+    fn bind(self, client: &Client) -> Self::Bound;
+}
+
+impl<E: Endpoint + Parameters<Binding = Unbound>> Bind for E {
+    type Bound = E::With<Bound>;
+
+    fn bind(self, client: &Client) -> Self::Bound {
+        self.rebind(Bound::new(client)).0
+    }
+}
+
+/// Parameters bound to a client: send them. Implemented for every `Name<Bound>`
+/// of an endpoint [`seam_endpoint`](crate::seam_endpoint) declares, and in the
+/// SDK's prelude.
+///
+/// These are trait methods so that a parameter of any name has its setter: an
+/// endpoint whose parameter is called `timeout` or `send` has a setter of that
+/// name, which method calls pick first; the call's own stays reachable as
+/// `Call::timeout(call, ..)` or `Call::send(call)`, and `.await` always sends.
+pub trait Call: Sized + Send + 'static {
+    /// The parameters, unbound: the [`Endpoint`].
+    type Params: Endpoint + 'static;
+
+    /// The binding, to change.
+    #[doc(hidden)]
+    fn binding_mut(&mut self) -> &mut Bound;
+
+    /// The parameters and their binding, apart.
+    fn unbind(self) -> (Self::Params, Bound);
+
+    /// How long this call may take, retries included, instead of the client's
+    /// timeout.
+    #[must_use]
+    fn timeout(mut self, timeout: Duration) -> Self {
+        self.binding_mut().timeout = Some(timeout);
+        self
+    }
+
+    /// Validates the parameters (sending nothing when they break a rule), sends
+    /// them and decodes the answer.
+    fn send(self) -> CallFuture<<Self::Params as Endpoint>::Response> {
+        let (params, binding) = self.unbind();
+        send(params, binding)
+    }
+
+    /// The call as a [`Request`], seam-core's generic form of it.
+    fn into_request(self) -> Request<Self::Params> {
+        let (params, binding) = self.unbind();
+        let request = Request::new(&binding.client, params);
+        match binding.timeout {
+            Some(timeout) => request.timeout(timeout),
+            None => request,
+        }
+    }
+
+    /// Every page, asked for one after another with the same parameters; ends
+    /// after the last page, or after the first error.
+    fn pages(
+        self,
+    ) -> impl Stream<Item = Result<Page<<Self::Params as Paginated>::Item>, Error>> + Send + Unpin
+    where
+        Self::Params: Paginated,
+    {
+        self.into_request().pages()
+    }
+
+    /// Every item of every page, in order.
+    fn items(
+        self,
+    ) -> impl Stream<Item = Result<<Self::Params as Paginated>::Item, Error>> + Send + Unpin
+    where
+        Self::Params: Paginated,
+    {
+        self.into_request().items()
+    }
+}
+
+impl<C> Call for C
+where
+    C: Parameters<Binding = Bound> + Send + 'static,
+    C::With<Unbound>: Endpoint + 'static,
+{
+    type Params = C::With<Unbound>;
+
+    fn binding_mut(&mut self) -> &mut Bound {
+        Parameters::binding_mut(self)
+    }
+
+    fn unbind(self) -> (Self::Params, Bound) {
+        self.rebind(Unbound)
+    }
+}
+
+/// Sends `params` as `binding` says: what `.send()` and `.await` of every bound
+/// call run.
+#[doc(hidden)]
+pub fn send<E: Endpoint + 'static>(params: E, binding: Bound) -> CallFuture<E::Response> {
+    Box::pin(async move { binding.client.execute(&params, binding.timeout).await })
+}

@@ -1,0 +1,10 @@
+// A misspelt `response` is one error: not also "`response_key` needs `response`".
+#[derive(Debug, serde::Deserialize)]
+pub struct Thing {}
+
+#[seam_core::seam_endpoint(path = "/things/get", respons = Thing, response_key = "thing")]
+pub struct GetThing {
+    pub id: String,
+}
+
+fn main() {}

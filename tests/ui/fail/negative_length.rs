@@ -1,0 +1,9 @@
+#[seam_core::seam_endpoint(path = "/things/update")]
+pub struct UpdateThing {
+    #[seam(min_length = -1)]
+    pub name: Option<String>,
+}
+
+fn main() {
+    let _ = UpdateThing::new().name("x");
+}

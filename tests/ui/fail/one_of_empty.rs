@@ -1,0 +1,7 @@
+#[seam_core::seam_endpoint(path = "/things/update")]
+pub struct UpdateThing {
+    #[seam(one_of = [])]
+    pub mode: Option<String>,
+}
+
+fn main() {}
