@@ -26,7 +26,7 @@ CRATES = [
     ("seam", "seam"),
     ("seam-fake", "seam_fake"),
 ]
-FEATURES = {"seam-core": ["webhooks"], "seam": ["webhooks"]}
+FEATURES = {"seam-core": ["webhooks", "blocking"], "seam": ["webhooks", "blocking"]}
 
 
 def rustdoc_json(package, crate):

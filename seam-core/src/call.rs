@@ -39,6 +39,36 @@ impl Bound {
     }
 }
 
+/// A client that endpoint structs can be bound to: the async [`Client`], and the
+/// blocking one of the `blocking` feature. Namespace accessors are written once
+/// on it.
+pub trait Binder {
+    /// What parameters bound to this client carry.
+    type Binding;
+
+    /// A binding to this client, with its own options unset.
+    fn binding(&self) -> Self::Binding;
+}
+
+impl Binder for Client {
+    type Binding = Bound;
+
+    fn binding(&self) -> Bound {
+        Bound::new(self)
+    }
+}
+
+/// `params` bound to `client`, whichever kind of client it is: what namespace
+/// accessors return.
+#[doc(hidden)]
+pub fn bind_to<P, C>(params: P, client: &C) -> P::With<C::Binding>
+where
+    P: Parameters<Binding = Unbound>,
+    C: Binder + ?Sized,
+{
+    params.rebind(client.binding()).0
+}
+
 /// The future of a call: what `.send()` returns and `.await` runs.
 pub type CallFuture<T> = Pin<Box<dyn Future<Output = Result<T, Error>> + Send>>;
 

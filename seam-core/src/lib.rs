@@ -7,6 +7,8 @@
 //! crate holds the ones Seam publishes.
 
 mod auth;
+#[cfg(feature = "blocking")]
+pub mod blocking;
 mod call;
 mod client;
 mod decode;
@@ -26,7 +28,7 @@ pub mod validation;
 pub mod webhook;
 
 pub use auth::TokenKind;
-pub use call::{Bind, Bound, Call, CallFuture, Unbound};
+pub use call::{Bind, Binder, Bound, Call, CallFuture, Unbound};
 pub use client::{
     Client, ClientBuilder, DEFAULT_ENDPOINT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
 };
@@ -224,7 +226,7 @@ pub use serde;
 /// crate using the macro needs only `seam-core` in its `Cargo.toml`. Not public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::call::{Parameters, send};
+    pub use crate::call::{Parameters, bind_to, send};
     pub use crate::decode::{decode_error, decode_keyed, decode_page, decode_void};
     pub use crate::pattern::{CharClass, Pattern, Repeat};
     pub use crate::validation::{

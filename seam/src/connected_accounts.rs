@@ -3,62 +3,88 @@
 
 use std::collections::BTreeMap;
 
-use seam_core::{Bind, Bound, Client, CustomMetadata, seam_endpoint};
+use seam_core::__private::bind_to;
+use seam_core::{Binder, Client, CustomMetadata, seam_endpoint};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// The connected-account routes, reached with `seam.connected_accounts()`.
-#[derive(Debug, Clone, Copy)]
-pub struct ConnectedAccounts<'a> {
-    client: &'a Client,
+#[derive(Debug)]
+pub struct ConnectedAccounts<'a, C = Client> {
+    client: &'a C,
 }
 
-impl<'a> ConnectedAccounts<'a> {
+impl<C> Clone for ConnectedAccounts<'_, C> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<C> Copy for ConnectedAccounts<'_, C> {}
+
+impl<'a, C: Binder> ConnectedAccounts<'a, C> {
     /// The namespace on `client`.
-    pub fn new(client: &'a Client) -> Self {
+    pub fn new(client: &'a C) -> Self {
         Self { client }
     }
 
     /// Updates a connected account:
     /// [docs](https://docs.seam.co/latest/api/connected_accounts/update).
-    pub fn update(&self, connected_account_id: impl Into<String>) -> UpdateConnectedAccount<Bound> {
-        UpdateConnectedAccount::new(connected_account_id).bind(self.client)
+    pub fn update(
+        &self,
+        connected_account_id: impl Into<String>,
+    ) -> UpdateConnectedAccount<C::Binding> {
+        bind_to(
+            UpdateConnectedAccount::new(connected_account_id),
+            self.client,
+        )
     }
 
     /// Gets a connected account by its ID:
     /// [docs](https://docs.seam.co/latest/api/connected_accounts/get).
-    pub fn get(&self, connected_account_id: impl Into<String>) -> GetConnectedAccount<Bound> {
+    pub fn get(&self, connected_account_id: impl Into<String>) -> GetConnectedAccount<C::Binding> {
         let selector = ConnectedAccountSelector::Id {
             connected_account_id: connected_account_id.into(),
         };
-        GetConnectedAccount::new(selector).bind(self.client)
+        bind_to(GetConnectedAccount::new(selector), self.client)
     }
 
     /// Gets a connected account by the email address of its account:
     /// [docs](https://docs.seam.co/latest/api/connected_accounts/get).
-    pub fn get_by_email(&self, email: impl Into<String>) -> GetConnectedAccount<Bound> {
-        GetConnectedAccount::new(ConnectedAccountSelector::Email {
-            email: email.into(),
-        })
-        .bind(self.client)
+    pub fn get_by_email(&self, email: impl Into<String>) -> GetConnectedAccount<C::Binding> {
+        bind_to(
+            GetConnectedAccount::new(ConnectedAccountSelector::Email {
+                email: email.into(),
+            }),
+            self.client,
+        )
     }
 
     /// Lists connected accounts, a page at a time; `.items()` walks every page:
     /// [docs](https://docs.seam.co/latest/api/connected_accounts/list).
-    pub fn list(&self) -> ListConnectedAccounts<Bound> {
-        ListConnectedAccounts::new().bind(self.client)
+    pub fn list(&self) -> ListConnectedAccounts<C::Binding> {
+        bind_to(ListConnectedAccounts::new(), self.client)
     }
 
     /// Deletes a connected account and the devices under it:
     /// [docs](https://docs.seam.co/latest/api/connected_accounts/delete).
-    pub fn delete(&self, connected_account_id: impl Into<String>) -> DeleteConnectedAccount<Bound> {
-        DeleteConnectedAccount::new(connected_account_id).bind(self.client)
+    pub fn delete(
+        &self,
+        connected_account_id: impl Into<String>,
+    ) -> DeleteConnectedAccount<C::Binding> {
+        bind_to(
+            DeleteConnectedAccount::new(connected_account_id),
+            self.client,
+        )
     }
 
     /// Asks Seam to sync a connected account with its provider now:
     /// [docs](https://docs.seam.co/latest/api/connected_accounts/sync).
-    pub fn sync(&self, connected_account_id: impl Into<String>) -> SyncConnectedAccount<Bound> {
-        SyncConnectedAccount::new(connected_account_id).bind(self.client)
+    pub fn sync(
+        &self,
+        connected_account_id: impl Into<String>,
+    ) -> SyncConnectedAccount<C::Binding> {
+        bind_to(SyncConnectedAccount::new(connected_account_id), self.client)
     }
 }
 

@@ -30,7 +30,7 @@ pub mod models;
 #[cfg(feature = "webhooks")]
 pub use seam_core::webhook;
 pub use seam_core::{
-    Answer, ApiError, Bind, Bound, Call, CallFuture, Client, ClientBuilder, ConfigError,
+    Answer, ApiError, Bind, Binder, Bound, Call, CallFuture, Client, ClientBuilder, ConfigError,
     CustomMetadata, Endpoint, Error, Keyed, MetadataValue, NonFinite, Nullable, Page, Paged,
     Paginated, Pagination, Request, RetryPolicy, SerializeError, TokenKind, Unbound,
     UnexpectedResponse, ValidationErrors, Violation, Void,
@@ -68,14 +68,41 @@ pub mod __private {
 }
 
 /// The API's namespaces, as methods on [`Client`]: `seam.connected_accounts()`.
-pub trait Namespaces {
+///
+/// Implemented for every kind of client: the async [`Client`], and with the
+/// `blocking` feature, `blocking::Client`.
+pub trait Namespaces: Binder + Sized {
     /// Connected accounts: the accounts of device providers linked to a workspace.
-    fn connected_accounts(&self) -> connected_accounts::ConnectedAccounts<'_>;
+    fn connected_accounts(&self) -> connected_accounts::ConnectedAccounts<'_, Self> {
+        connected_accounts::ConnectedAccounts::new(self)
+    }
 }
 
-impl Namespaces for Client {
-    fn connected_accounts(&self) -> connected_accounts::ConnectedAccounts<'_> {
-        connected_accounts::ConnectedAccounts::new(self)
+impl<C: Binder> Namespaces for C {}
+
+/// A synchronous client, for programs without an async runtime (the `blocking`
+/// feature):
+///
+/// ```no_run
+/// use seam::blocking::prelude::*;
+///
+/// let seam = seam::blocking::Client::from_env()?;
+/// seam.connected_accounts()
+///     .update("a289aa54-5488-4707-9a4b-eeea4edf311d")
+///     .automatically_manage_new_devices(true)
+///     .send()?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[cfg(feature = "blocking")]
+pub mod blocking {
+    pub use seam_core::blocking::{BindBlocking, BlockingBound, Call, Client, Pages};
+
+    /// `use seam::blocking::prelude::*` brings the blocking client, the namespaces
+    /// and the methods of a blocking call (`.send()`, `.pages()`, `.items()`) into scope.
+    pub mod prelude {
+        pub use super::{BindBlocking as _, Call as _, Client};
+        pub use crate::Namespaces as _;
+        pub use crate::{CustomMetadata, Error};
     }
 }
 

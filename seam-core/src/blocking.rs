@@ -1,0 +1,319 @@
+//! A synchronous client, for programs without an async runtime (the `blocking`
+//! feature), as `reqwest::blocking` is for reqwest.
+//!
+//! It reaches the same endpoints the same way: the endpoint structs are bound to it
+//! as to the async [`Client`](crate::Client), and [`Call::send`] returns the answer
+//! instead of a future. Requests run on a runtime of the client's own, on a thread
+//! of its own, so a call works from any thread, inside an async runtime or not (it
+//! blocks the calling thread until the answer comes); clones share that thread and
+//! one connection pool, and the thread ends with the last clone.
+//!
+//! ```no_run
+//! use seam_core::blocking::{BindBlocking as _, Call as _, Client};
+//! use seam_core::seam_endpoint;
+//!
+//! #[seam_endpoint(path = "/connected_accounts/update")]
+//! pub struct UpdateConnectedAccount {
+//!     pub connected_account_id: String,
+//!     pub automatically_manage_new_devices: Option<bool>,
+//! }
+//!
+//! let seam = Client::from_env()?;
+//! UpdateConnectedAccount::new("a289aa54-5488-4707-9a4b-eeea4edf311d")
+//!     .automatically_manage_new_devices(true)
+//!     .bind_blocking(&seam)
+//!     .send()?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, mpsc};
+
+use std::thread;
+use std::time::Duration;
+use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
+
+use futures_util::StreamExt;
+
+use crate::call::{Binder, Parameters, Unbound};
+use crate::client::ClientBuilder;
+use crate::endpoint::{Endpoint, Paginated};
+use crate::error::{ConfigError, Error};
+use crate::pagination::Page;
+use crate::request::Request;
+
+type Job = Pin<Box<dyn Future<Output = ()> + Send>>;
+
+/// A synchronous client of the Seam API. Cheap to clone; clones share one
+/// connection pool and one runtime thread.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Runtime>,
+}
+
+/// The async client, and the thread whose runtime runs its requests.
+struct Runtime {
+    client: crate::Client,
+    /// Sending needs no runtime, so any thread can queue a job.
+    jobs: Option<UnboundedSender<Job>>,
+    thread: Option<thread::JoinHandle<()>>,
+}
+
+impl Drop for Runtime {
+    fn drop(&mut self) {
+        // Closing the queue ends the thread once the requests under way are done.
+        self.jobs.take();
+        if let Some(thread) = self.thread.take()
+            && thread.thread().id() != thread::current().id()
+        {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("blocking::Client")
+            .field(&self.inner.client)
+            .finish()
+    }
+}
+
+impl Client {
+    /// A client with an API key, as [`crate::Client::new`].
+    pub fn new(api_key: impl Into<String>) -> Result<Self, ConfigError> {
+        crate::Client::builder()
+            .api_key(api_key)
+            .env()
+            .build_blocking()
+    }
+
+    /// A client configured from the environment, as [`crate::Client::from_env`].
+    pub fn from_env() -> Result<Self, ConfigError> {
+        crate::Client::builder().env().build_blocking()
+    }
+
+    /// The async client this one sends through: the same connection pool.
+    pub fn as_async(&self) -> &crate::Client {
+        &self.inner.client
+    }
+
+    /// Validates, sends and decodes one request, blocking until the answer comes.
+    pub fn send<E: Endpoint + 'static>(&self, params: E) -> Result<E::Response, Error>
+    where
+        E::Response: 'static,
+    {
+        let client = self.inner.client.clone();
+        self.run(async move { client.execute(&params, None).await })
+    }
+
+    /// Runs `future` on the client's runtime thread and waits for its output.
+    fn run<T: Send + 'static>(&self, future: impl Future<Output = T> + Send + 'static) -> T {
+        let (answer, answered) = mpsc::sync_channel(1);
+        let job: Job = Box::pin(async move {
+            let _ = answer.send(future.await);
+        });
+        let jobs = self
+            .inner
+            .jobs
+            .as_ref()
+            .expect("the queue lives as long as the client");
+        if jobs.send(job).is_err() {
+            unreachable!("the runtime thread lives as long as the client");
+        }
+        answered
+            .recv()
+            .expect("the runtime thread answers every job it takes")
+    }
+}
+
+impl ClientBuilder {
+    /// Checks the configuration and builds a [`blocking::Client`](Client): the same
+    /// rules and options as [`build`](Self::build).
+    pub fn build_blocking(self) -> Result<Client, ConfigError> {
+        let client = self.build()?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|error| {
+                ConfigError::Http(format!("no runtime for the blocking client: {error}"))
+            })?;
+        let (jobs, mut queue) = unbounded_channel::<Job>();
+        let thread = thread::Builder::new()
+            .name("seam-blocking".to_owned())
+            .spawn(move || {
+                runtime.block_on(async move {
+                    // Each request is a task of its own: calls from several threads
+                    // run side by side.
+                    while let Some(job) = queue.recv().await {
+                        tokio::spawn(job);
+                    }
+                });
+            })
+            .map_err(|error| {
+                ConfigError::Http(format!("no thread for the blocking client: {error}"))
+            })?;
+        Ok(Client {
+            inner: Arc::new(Runtime {
+                client,
+                jobs: Some(jobs),
+                thread: Some(thread),
+            }),
+        })
+    }
+}
+
+/// The binding of parameters to a [`blocking::Client`](Client), with the call's
+/// own options.
+#[derive(Debug, Clone)]
+pub struct BlockingBound {
+    client: Client,
+    timeout: Option<Duration>,
+}
+
+impl Binder for Client {
+    type Binding = BlockingBound;
+
+    fn binding(&self) -> BlockingBound {
+        BlockingBound {
+            client: self.clone(),
+            timeout: None,
+        }
+    }
+}
+
+/// Binds parameters to a [`blocking::Client`](Client):
+/// `Name::new(..).bind_blocking(&client)`.
+pub trait BindBlocking: Endpoint + Sized {
+    /// The same parameters, bound.
+    type Bound;
+
+    /// The parameters bound to `client`, to send with `.send()`.
+    fn bind_blocking(self, client: &Client) -> Self::Bound;
+}
+
+impl<E: Endpoint + Parameters<Binding = Unbound>> BindBlocking for E {
+    type Bound = E::With<BlockingBound>;
+
+    fn bind_blocking(self, client: &Client) -> Self::Bound {
+        self.rebind(client.binding()).0
+    }
+}
+
+/// Parameters bound to a [`blocking::Client`](Client): send them, and wait.
+/// Implemented for every `Name<BlockingBound>`; trait methods for the same reason
+/// as [`crate::Call`]'s.
+pub trait Call: Sized + Send + 'static {
+    /// The parameters, unbound: the [`Endpoint`].
+    type Params: Endpoint + 'static;
+
+    /// The binding, to change.
+    #[doc(hidden)]
+    fn binding_mut(&mut self) -> &mut BlockingBound;
+
+    /// The parameters and their binding, apart.
+    fn unbind(self) -> (Self::Params, BlockingBound);
+
+    /// How long this call may take, retries included, instead of the client's
+    /// timeout.
+    #[must_use]
+    fn timeout(mut self, timeout: Duration) -> Self {
+        self.binding_mut().timeout = Some(timeout);
+        self
+    }
+
+    /// Validates the parameters (sending nothing when they break a rule), sends
+    /// them, and returns the decoded answer once it comes.
+    fn send(self) -> Result<<Self::Params as Endpoint>::Response, Error>
+    where
+        <Self::Params as Endpoint>::Response: 'static,
+    {
+        let (params, binding) = self.unbind();
+        let (client, timeout) = (binding.client.inner.client.clone(), binding.timeout);
+        binding
+            .client
+            .run(async move { client.execute(&params, timeout).await })
+    }
+
+    /// Every page, each asked for when the iterator gets to it; ends after the
+    /// last page, or after the first error.
+    fn pages(self) -> Pages<<Self::Params as Paginated>::Item>
+    where
+        Self::Params: Paginated,
+        <Self::Params as Paginated>::Item: 'static,
+    {
+        let (params, binding) = self.unbind();
+        let mut request = Request::new(&binding.client.inner.client, params);
+        if let Some(timeout) = binding.timeout {
+            request = request.timeout(timeout);
+        }
+        Pages {
+            client: binding.client,
+            stream: Some(Box::pin(request.pages())),
+        }
+    }
+
+    /// Every item of every page, in order.
+    fn items(self) -> impl Iterator<Item = Result<<Self::Params as Paginated>::Item, Error>>
+    where
+        Self::Params: Paginated,
+        <Self::Params as Paginated>::Item: 'static,
+    {
+        self.pages().flat_map(|page| {
+            let (items, error) = match page {
+                Ok(page) => (page.items, None),
+                Err(error) => (Vec::new(), Some(Err(error))),
+            };
+            items.into_iter().map(Ok).chain(error)
+        })
+    }
+}
+
+impl<C> Call for C
+where
+    C: Parameters<Binding = BlockingBound> + Send + 'static,
+    C::With<Unbound>: Endpoint + 'static,
+{
+    type Params = C::With<Unbound>;
+
+    fn binding_mut(&mut self) -> &mut BlockingBound {
+        Parameters::binding_mut(self)
+    }
+
+    fn unbind(self) -> (Self::Params, BlockingBound) {
+        self.rebind(Unbound)
+    }
+}
+
+type PageStream<T> = Pin<Box<dyn futures_core::Stream<Item = Result<Page<T>, Error>> + Send>>;
+
+/// The pages of a walk, fetched one at a time as the iterator asks for them.
+pub struct Pages<T> {
+    client: Client,
+    /// Away while the runtime thread polls it.
+    stream: Option<PageStream<T>>,
+}
+
+impl<T> fmt::Debug for Pages<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Pages").finish_non_exhaustive()
+    }
+}
+
+impl<T: Send + 'static> Iterator for Pages<T> {
+    type Item = Result<Page<T>, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let mut stream = self.stream.take()?;
+        let (next, stream) = self.client.run(async move {
+            let next = stream.next().await;
+            (next, stream)
+        });
+        if next.is_some() {
+            self.stream = Some(stream);
+        }
+        next
+    }
+}
