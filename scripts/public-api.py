@@ -21,12 +21,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # Package, and the crate name its JSON is written under.
 CRATES = [
-    ("seam-macros", "seam_macros"),
-    ("seam-core", "seam_core"),
-    ("seam", "seam"),
-    ("seam-fake", "seam_fake"),
+    ("seamapi-macros", "seamapi_macros"),
+    ("seamapi-core", "seamapi_core"),
+    ("seamapi", "seamapi"),
+    ("seamapi-fake", "seamapi_fake"),
 ]
-FEATURES = {"seam-core": ["webhooks", "blocking"], "seam": ["webhooks", "blocking"]}
+FEATURES = {"seamapi-core": ["webhooks", "blocking"], "seamapi": ["webhooks", "blocking"]}
 
 
 def rustdoc_json(package, crate):

@@ -9,10 +9,10 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use seam::connected_accounts::UpdateConnectedAccount;
-use seam::prelude::*;
-use seam::{Endpoint, ValidationErrors};
 use seam_benches::{SEED_ID, SEED_JSON, sdk_client};
+use seamapi::connected_accounts::UpdateConnectedAccount;
+use seamapi::prelude::*;
+use seamapi::{Endpoint, ValidationErrors};
 
 fn build() -> UpdateConnectedAccount {
     UpdateConnectedAccount::new(black_box(SEED_ID))

@@ -4,8 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use seam::{Answer, Endpoint, Keyed};
-use seam::connected_accounts::{GetConnectedAccount, ListConnectedAccounts, UpdateConnectedAccount};
+use seamapi::{Answer, Endpoint, Keyed};
+use seamapi::connected_accounts::{GetConnectedAccount, ListConnectedAccounts, UpdateConnectedAccount};
 
 fuzz_target!(|data: &[u8]| {
     let status = data.first().map_or(500, |byte| 400 + u16::from(*byte));
@@ -13,6 +13,6 @@ fuzz_target!(|data: &[u8]| {
     let _ = GetConnectedAccount::decode(body);
     let _ = ListConnectedAccounts::decode(body);
     let _ = UpdateConnectedAccount::decode(body);
-    let _ = seam_core::__private::decode_error("/fuzz", status, None, body);
+    let _ = seamapi_core::__private::decode_error("/fuzz", status, None, body);
     let _ = Keyed::<serde_json::Value>::decode(body, Some("thing"));
 });

@@ -314,7 +314,7 @@ fn rust_type(models: &Models, module: &str, ty: &Ty) -> String {
         Ty::U64 => "u64".to_owned(),
         Ty::F64 => "f64".to_owned(),
         Ty::Json => "::serde_json::Value".to_owned(),
-        Ty::Metadata => "::seam_core::CustomMetadata".to_owned(),
+        Ty::Metadata => "::seamapi_core::CustomMetadata".to_owned(),
         Ty::Vec(item) => format!("Vec<{}>", rust_type(models, module, item)),
         Ty::Map(value) => format!(
             "::std::collections::BTreeMap<String, {}>",

@@ -54,7 +54,7 @@ pub enum Ty {
     F64,
     /// Any JSON: `{}` in the spec, or a union of scalars.
     Json,
-    /// `seam_core::CustomMetadata`: a map of strings and booleans.
+    /// `seamapi_core::CustomMetadata`: a map of strings and booleans.
     Metadata,
     Vec(Box<Ty>),
     Map(Box<Ty>),

@@ -9,8 +9,8 @@
 //! one connection pool, and the thread ends with the last clone.
 //!
 //! ```no_run
-//! use seam_core::blocking::{BindBlocking as _, Call as _, Client};
-//! use seam_core::seam_endpoint;
+//! use seamapi_core::blocking::{BindBlocking as _, Call as _, Client};
+//! use seamapi_core::seam_endpoint;
 //!
 //! #[seam_endpoint(path = "/connected_accounts/update")]
 //! pub struct UpdateConnectedAccount {

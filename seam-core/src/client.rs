@@ -31,7 +31,7 @@ const SDK_VERSION: &str = env!("CARGO_PKG_VERSION");
 ///
 /// ```no_run
 /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
-/// use seam_core::Client;
+/// use seamapi_core::Client;
 ///
 /// // SEAM_API_KEY (or SEAM_PERSONAL_ACCESS_TOKEN with SEAM_WORKSPACE_ID), and
 /// // SEAM_ENDPOINT when set.
@@ -91,8 +91,8 @@ impl Client {
     /// otherwise. [`builder`](Self::builder) sets anything else.
     ///
     /// ```no_run
-    /// let seam = seam_core::Client::new("seam_...")?;
-    /// # Ok::<(), seam_core::ConfigError>(())
+    /// let seam = seamapi_core::Client::new("seam_...")?;
+    /// # Ok::<(), seamapi_core::ConfigError>(())
     /// ```
     pub fn new(api_key: impl Into<String>) -> Result<Self, ConfigError> {
         Self::builder().api_key(api_key).env().build()

@@ -45,7 +45,7 @@ impl Method {
 /// written by hand needs no decoder of its own:
 ///
 /// ```
-/// use seam_core::{Endpoint, Keyed};
+/// use seamapi_core::{Endpoint, Keyed};
 ///
 /// #[derive(serde::Serialize)]
 /// struct GetThing {

@@ -129,7 +129,7 @@ impl<T: Into<MetadataValue>> From<Option<T>> for MetadataValue {
 /// Build it from literals or any iterator of pairs:
 ///
 /// ```
-/// use seam_core::CustomMetadata;
+/// use seamapi_core::CustomMetadata;
 ///
 /// let metadata = CustomMetadata::from([("id", "internalId1")]);
 /// let metadata: CustomMetadata = [("active", true)].into_iter().collect();

@@ -20,7 +20,7 @@ use crate::validation::{
 /// `Nullable::Null`:
 ///
 /// ```
-/// use seam_core::{Nullable, seam_endpoint};
+/// use seamapi_core::{Nullable, seam_endpoint};
 ///
 /// #[seam_endpoint(path = "/access_codes/update", idempotent = true)]
 /// pub struct UpdateAccessCode {

@@ -8,7 +8,7 @@
 //! keeps an old delivery from being replayed.
 //!
 //! ```
-//! use seam_core::webhook::Webhook;
+//! use seamapi_core::webhook::Webhook;
 //!
 //! # fn handle(body: &[u8], headers: &std::collections::HashMap<String, String>) -> Result<(), Box<dyn std::error::Error>> {
 //! let webhook = Webhook::new("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")?;

@@ -7,10 +7,10 @@ mod support;
 use std::fmt::Debug;
 use std::time::{Duration, Instant};
 
-use seam_core::serde::ser::Error as _;
-use seam_core::serde::{Serialize, Serializer};
-use seam_core::validation::ValidationErrors;
-use seam_core::{Client, ClientBuilder, ConfigError, Endpoint, Error};
+use seamapi_core::serde::ser::Error as _;
+use seamapi_core::serde::{Serialize, Serializer};
+use seamapi_core::validation::ValidationErrors;
+use seamapi_core::{Client, ClientBuilder, ConfigError, Endpoint, Error};
 use support::{
     Behaviour, DeleteThing, GetThing, Received, Reply, Server, THING, fast_retries, refused_url,
     thing,
@@ -397,14 +397,14 @@ impl Serialize for Unserialisable {
 }
 
 #[derive(Debug, Serialize)]
-#[serde(crate = "seam_core::serde")]
+#[serde(crate = "seamapi_core::serde")]
 struct Broken {
     value: Unserialisable,
 }
 
 impl Endpoint for Broken {
     type Response = ();
-    type Answer = seam_core::Void;
+    type Answer = seamapi_core::Void;
     const PATH: &'static str = "/things/broken";
     const IDEMPOTENT: bool = true;
     const RESPONSE_KEY: Option<&'static str> = None;
@@ -877,12 +877,12 @@ const ESCAPING_PATHS: [&str; 12] = [
 ];
 
 #[derive(Debug, Serialize)]
-#[serde(crate = "seam_core::serde")]
+#[serde(crate = "seamapi_core::serde")]
 struct Escaping<const N: usize> {}
 
 impl<const N: usize> Endpoint for Escaping<N> {
     type Response = ();
-    type Answer = seam_core::Void;
+    type Answer = seamapi_core::Void;
     const PATH: &'static str = ESCAPING_PATHS[N];
     const IDEMPOTENT: bool = true;
 }

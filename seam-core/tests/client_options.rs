@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use seam_core::{Client, ClientBuilder, ConfigError, Error, RetryPolicy, TransportStage};
+use seamapi_core::{Client, ClientBuilder, ConfigError, Error, RetryPolicy, TransportStage};
 use support::{Behaviour, GetThing, Reply, Server, THING, fast_retries, thing};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;

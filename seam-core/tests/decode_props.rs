@@ -12,8 +12,8 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::Value;
 
-use seam_core::__private::{decode_error, decode_keyed, decode_page, decode_void};
-use seam_core::{Endpoint, Error};
+use seamapi_core::__private::{decode_error, decode_keyed, decode_page, decode_void};
+use seamapi_core::{Endpoint, Error};
 use support::{GetThing, Reply, Server, Thing};
 
 const FIXTURES: &[&str] = &[
@@ -98,7 +98,7 @@ fn config(cases: u32) -> Config {
 fn decode_everything(status: u16, body: &[u8]) {
     let _ = decode_keyed::<Thing>(body, "thing");
     let _ = decode_keyed::<Value>(body, "thing");
-    let _ = decode_keyed::<seam_core::CustomMetadata>(body, "thing");
+    let _ = decode_keyed::<seamapi_core::CustomMetadata>(body, "thing");
     let _ = decode_page::<Thing>(body, "things");
     let _ = decode_page::<Value>(body, "things");
     let _ = decode_void(body);

@@ -8,7 +8,7 @@ mod support;
 use std::process::Command;
 use std::time::Duration;
 
-use seam_core::{Client, ConfigError};
+use seamapi_core::{Client, ConfigError};
 use support::{GetThing, Reply, Server, THING};
 
 const SECRET: &str = "S3CRET";
@@ -175,5 +175,5 @@ fn child_refuses_its_endpoint() {
         "{error:?}"
     );
     println!("{error} {error:?} {error:#?}");
-    println!("{}", seam_core::Error::from(error));
+    println!("{}", seamapi_core::Error::from(error));
 }

@@ -7,7 +7,7 @@ mod support;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use seam_core::{
+use seamapi_core::{
     ApiError, Client, Error, RetryPolicy, TransportError, TransportStage, UnexpectedResponse,
 };
 use support::{
@@ -73,7 +73,7 @@ fn within(label: &str, timeout: Duration, elapsed: Duration) {
     );
 }
 
-async fn send<E: seam_core::Endpoint>(client: &Client, params: E) -> Result<(), Error> {
+async fn send<E: seamapi_core::Endpoint>(client: &Client, params: E) -> Result<(), Error> {
     client.send(params).await.map(|_| ())
 }
 
@@ -1314,7 +1314,7 @@ async fn enormous_bodies_are_refused_without_reading_them() {
     // The default limit (16 MiB) applies too.
     let server = Server::always(Behaviour::StallAfterHeaders {
         status: 200,
-        content_length: seam_core::DEFAULT_MAX_RESPONSE_BYTES + 1,
+        content_length: seamapi_core::DEFAULT_MAX_RESPONSE_BYTES + 1,
     })
     .await;
     let default_limit = client(&server.url(), timeout);

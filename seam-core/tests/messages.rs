@@ -7,8 +7,8 @@ mod support;
 
 use std::time::Duration;
 
-use seam_core::validation::{FieldPath, Validate, ValidationErrors};
-use seam_core::{CustomMetadata, Error};
+use seamapi_core::validation::{FieldPath, Validate, ValidationErrors};
+use seamapi_core::{CustomMetadata, Error};
 use support::{GetThing, Reply, Server, client};
 
 /// What a log line must not hold: a line break, an escape sequence, a direction override.

@@ -9,7 +9,7 @@
 //! run in parallel.
 //!
 //! ```no_run
-//! use seam_fake::FakeSeam;
+//! use seamapi_fake::FakeSeam;
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let fake = FakeSeam::start()?;
@@ -274,9 +274,9 @@ impl FakeSeam {
     /// `GET /_fake/default_seed`.
     ///
     /// ```no_run
-    /// let fake = seam_fake::FakeSeam::start()?;
+    /// let fake = seamapi_fake::FakeSeam::start()?;
     /// println!("Seam's fake server listens at {}", fake.url());
-    /// # Ok::<(), seam_fake::FakeSeamError>(())
+    /// # Ok::<(), seamapi_fake::FakeSeamError>(())
     /// ```
     ///
     /// # Errors
@@ -298,11 +298,11 @@ impl FakeSeam {
     /// ```no_run
     /// use std::time::Duration;
     ///
-    /// let fake = seam_fake::FakeSeam::builder()
+    /// let fake = seamapi_fake::FakeSeam::builder()
     ///     .package_dir("/path/to/npm/project")
     ///     .startup_timeout(Duration::from_secs(60))
     ///     .start()?;
-    /// # Ok::<(), seam_fake::FakeSeamError>(())
+    /// # Ok::<(), seamapi_fake::FakeSeamError>(())
     /// ```
     pub fn builder() -> FakeSeamBuilder {
         FakeSeamBuilder::default()
@@ -375,11 +375,11 @@ impl FakeSeam {
     /// `workspace_id`, until called again; an empty `routes` ends the outage.
     ///
     /// ```no_run
-    /// let fake = seam_fake::FakeSeam::start()?;
+    /// let fake = seamapi_fake::FakeSeam::start()?;
     /// fake.simulate_workspace_outage(fake.workspace_id(), &["/connected_accounts/update"])?;
     /// // ... POST /connected_accounts/update now answers 503 ...
     /// fake.simulate_workspace_outage(fake.workspace_id(), &[])?;
-    /// # Ok::<(), seam_fake::FakeSeamError>(())
+    /// # Ok::<(), seamapi_fake::FakeSeamError>(())
     /// ```
     ///
     /// # Errors
@@ -417,7 +417,7 @@ impl FakeSeam {
     /// whatever its status.
     ///
     /// ```no_run
-    /// let fake = seam_fake::FakeSeam::start()?;
+    /// let fake = seamapi_fake::FakeSeam::start()?;
     /// let auth = format!("Bearer {}", fake.api_key());
     /// let response = fake.post_json(
     ///     "/connected_accounts/list",
@@ -426,7 +426,7 @@ impl FakeSeam {
     /// )?;
     /// assert_eq!(response.status, 200);
     /// let accounts = &response.json().unwrap()["connected_accounts"];
-    /// # Ok::<(), seam_fake::FakeSeamError>(())
+    /// # Ok::<(), seamapi_fake::FakeSeamError>(())
     /// ```
     ///
     /// # Errors

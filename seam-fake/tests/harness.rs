@@ -5,7 +5,7 @@ use std::net::{Ipv4Addr, TcpStream};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use seam_fake::{FakeSeam, FakeSeamError};
+use seamapi_fake::{FakeSeam, FakeSeamError};
 use serde_json::json;
 
 fn start() -> FakeSeam {
@@ -231,10 +231,10 @@ fn a_simulated_outage_answers_503_on_its_routes_only() {
 
 #[test]
 fn the_package_dir_is_found_from_the_current_directory() {
-    let dir = seam_fake::find_package_dir().unwrap();
+    let dir = seamapi_fake::find_package_dir().unwrap();
     let manifest = std::fs::read_to_string(dir.join("package.json")).unwrap();
     assert!(
-        manifest.contains(seam_fake::FAKE_PACKAGE),
+        manifest.contains(seamapi_fake::FAKE_PACKAGE),
         "{}",
         dir.display()
     );

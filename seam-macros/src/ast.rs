@@ -289,7 +289,7 @@ mod tests {
         .unwrap();
         let mut cx = Ctxt::default();
         let args = attr::parse_args(quote::quote!(path = "/a/b"), &mut cx);
-        let endpoint = read(args, item, syn::parse_quote!(::seam_core), &mut cx);
+        let endpoint = read(args, item, syn::parse_quote!(::seamapi_core), &mut cx);
         let names: Vec<&str> = endpoint
             .fields
             .iter()

@@ -128,7 +128,9 @@ pub(crate) fn parse_args(tokens: TokenStream, cx: &mut Ctxt) -> Args {
                 };
                 args.paginated = on.then(|| meta.path.span());
             }
-            "crate" => args.krate = value::<CratePath>(&meta, cx, "seam_core")?.map(|path| path.0),
+            "crate" => {
+                args.krate = value::<CratePath>(&meta, cx, "seamapi_core")?.map(|path| path.0)
+            }
             _ => unreachable!("every known argument is handled"),
         }
         Ok(())
@@ -619,25 +621,25 @@ mod tests {
             response_key = "thing",
             idempotent = false,
             paginated,
-            crate = ::my::seam_core
+            crate = ::my::seamapi_core
         ));
         assert!(messages.is_empty(), "{messages:?}");
         assert_eq!(args.path.unwrap().value(), "/a/b");
         assert_eq!(args.method.unwrap().to_string(), "Get");
         assert_eq!(args.idempotent, Some(false));
         assert!(args.paginated.is_some());
-        assert_eq!(path_name(&args.krate.unwrap()), "my::seam_core");
+        assert_eq!(path_name(&args.krate.unwrap()), "my::seamapi_core");
         let (args, _) = args_crate_string();
         assert_eq!(
             path_name(&args.krate.unwrap()),
-            "seam::__private::seam_core"
+            "seamapi::__private::seamapi_core"
         );
     }
 
     fn args_crate_string() -> (Args, Vec<String>) {
         args(quote::quote!(
             path = "/a/b",
-            crate = "seam::__private::seam_core"
+            crate = "seamapi::__private::seamapi_core"
         ))
     }
 

@@ -509,7 +509,7 @@ mod tests {
     }
 
     fn expanded(args: TokenStream, input: TokenStream) -> String {
-        expand(args, input, syn::parse_quote!(::seam_core))
+        expand(args, input, syn::parse_quote!(::seamapi_core))
             .unwrap()
             .to_string()
     }

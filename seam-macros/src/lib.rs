@@ -1,5 +1,5 @@
 //! The `#[seam_endpoint]` attribute of the seam-rs SDK. Use it through
-//! `seam_core::seam_endpoint` or `seam::seam_endpoint`, whose documentation
+//! `seamapi_core::seam_endpoint` or `seamapi::seam_endpoint`, whose documentation
 //! describes every argument; this crate holds only the compile-time part.
 //!
 //! Built in phases, as serde_derive is: `attr` parses the attribute and the
@@ -19,24 +19,24 @@ mod suggest;
 use proc_macro::TokenStream;
 
 /// Turns a parameter struct into a checked, serialisable, callable Seam endpoint,
-/// for a crate that depends on `seam-core`. Documented at `seam_core::seam_endpoint`.
+/// for a crate that depends on `seam-core`. Documented at `seamapi_core::seam_endpoint`.
 #[proc_macro_attribute]
 pub fn seam_endpoint(args: TokenStream, input: TokenStream) -> TokenStream {
-    let runtime = syn::parse_quote!(::seam_core);
+    let runtime = syn::parse_quote!(::seamapi_core);
     expand::expand(args.into(), input.into(), runtime)
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }
 
 /// The same attribute for a crate that depends only on the SDK crate, `seam`,
-/// which re-exports it as `seam::seam_endpoint`: the runtime is reached through
+/// which re-exports it as `seamapi::seam_endpoint`: the runtime is reached through
 /// `seam`'s hidden re-export of `seam-core`. No lookup of the caller's
 /// `Cargo.toml` (as `proc-macro-crate` does) is needed, which would cost every
 /// build a TOML parser.
 #[doc(hidden)]
 #[proc_macro_attribute]
 pub fn seam_endpoint_for_seam(args: TokenStream, input: TokenStream) -> TokenStream {
-    let runtime = syn::parse_quote!(::seam::__private::seam_core);
+    let runtime = syn::parse_quote!(::seamapi::__private::seamapi_core);
     expand::expand(args.into(), input.into(), runtime)
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
@@ -44,10 +44,10 @@ pub fn seam_endpoint_for_seam(args: TokenStream, input: TokenStream) -> TokenStr
 
 /// Checks the `#[seam(...)]` rules of a nested parameter object's fields (or of
 /// each variant of a union) wherever it sits in a request. Documented at
-/// `seam_core::Validate`.
+/// `seamapi_core::Validate`.
 #[proc_macro_derive(Validate, attributes(seam))]
 pub fn derive_validate(input: TokenStream) -> TokenStream {
-    let runtime = syn::parse_quote!(::seam_core);
+    let runtime = syn::parse_quote!(::seamapi_core);
     derive::derive(input.into(), runtime)
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
@@ -57,7 +57,7 @@ pub fn derive_validate(input: TokenStream) -> TokenStream {
 #[doc(hidden)]
 #[proc_macro_derive(ValidateForSeam, attributes(seam))]
 pub fn derive_validate_for_seam(input: TokenStream) -> TokenStream {
-    let runtime = syn::parse_quote!(::seam::__private::seam_core);
+    let runtime = syn::parse_quote!(::seamapi::__private::seamapi_core);
     derive::derive(input.into(), runtime)
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()

@@ -4,11 +4,11 @@
 //! fake server and updates one of its seeded accounts.
 //!
 //! ```sh
-//! cargo run -p seam --features blocking --example blocking
+//! cargo run -p seamapi --features blocking --example blocking
 //! ```
 
-use seam::blocking::prelude::*;
-use seam_fake::FakeSeam;
+use seamapi::blocking::prelude::*;
+use seamapi_fake::FakeSeam;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let fake = match std::env::var_os("SEAM_API_KEY") {
@@ -27,7 +27,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 "SEAM_API_KEY is not set: using Seam's fake server at {}",
                 fake.url()
             );
-            let seam = seam::Client::builder()
+            let seam = seamapi::Client::builder()
                 .api_key(fake.api_key())
                 .endpoint(fake.url())
                 .build_blocking()?;

@@ -7,11 +7,11 @@
 //! server, says so, and updates one of its seeded accounts.
 //!
 //! ```sh
-//! cargo run -p seam --example update_connected_account
+//! cargo run -p seamapi --example update_connected_account
 //! ```
 
-use seam::prelude::*;
-use seam_fake::FakeSeam;
+use seamapi::prelude::*;
+use seamapi_fake::FakeSeam;
 
 /// The connected account of the example on docs.seam.co.
 const DOCS_CONNECTED_ACCOUNT_ID: &str = "a289aa54-5488-4707-9a4b-eeea4edf311d";

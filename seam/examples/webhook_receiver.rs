@@ -7,7 +7,7 @@
 //! itself, shows what each got, and stops.
 //!
 //! ```sh
-//! cargo run -p seam --features webhooks --example webhook_receiver
+//! cargo run -p seamapi --features webhooks --example webhook_receiver
 //! ```
 
 use std::convert::Infallible;
@@ -18,7 +18,7 @@ use http_body_util::{BodyExt, Full};
 use hyper::body::{Bytes, Incoming};
 use hyper::{Request, Response, StatusCode};
 use hyper_util::rt::TokioIo;
-use seam::webhook::{Webhook, WebhookError};
+use seamapi::webhook::{Webhook, WebhookError};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 

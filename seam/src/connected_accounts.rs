@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use seam_core::__private::bind_to;
-use seam_core::{Binder, Client, CustomMetadata, seam_endpoint};
+use seamapi_core::__private::bind_to;
+use seamapi_core::{Binder, Client, CustomMetadata, seam_endpoint};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -276,7 +276,7 @@ pub struct UserIdentifier {
 
 #[cfg(test)]
 mod tests {
-    use seam_core::Endpoint;
+    use seamapi_core::Endpoint;
     use serde_json::json;
 
     use super::*;
@@ -346,7 +346,7 @@ mod tests {
     #[test]
     fn endpoint_constants() {
         assert_eq!(UpdateConnectedAccount::PATH, "/connected_accounts/update");
-        assert_eq!(UpdateConnectedAccount::METHOD, seam_core::Method::Post);
+        assert_eq!(UpdateConnectedAccount::METHOD, seamapi_core::Method::Post);
         const { assert!(UpdateConnectedAccount::IDEMPOTENT) };
         assert_eq!(UpdateConnectedAccount::RESPONSE_KEY, None);
         assert_eq!(GetConnectedAccount::RESPONSE_KEY, Some("connected_account"));

@@ -3,10 +3,10 @@
 
 use std::time::Duration;
 
-use seam::blocking::prelude::*;
-use seam::connected_accounts::ConnectedAccount;
-use seam::{Client as AsyncClient, MetadataValue};
-use seam_fake::FakeSeam;
+use seamapi::blocking::prelude::*;
+use seamapi::connected_accounts::ConnectedAccount;
+use seamapi::{Client as AsyncClient, MetadataValue};
+use seamapi_fake::FakeSeam;
 
 const JOHN: &str = "john_connected_account_id";
 
@@ -50,14 +50,14 @@ fn errors_are_the_async_clients_typed_errors() {
         .send()
         .unwrap_err();
     assert!(error.is_api_error("connected_account_not_found"), "{error}");
-    let metadata: seam::CustomMetadata = (0..51).map(|i| (format!("k{i}"), "v")).collect();
+    let metadata: seamapi::CustomMetadata = (0..51).map(|i| (format!("k{i}"), "v")).collect();
     let error = seam
         .connected_accounts()
         .update(JOHN)
         .custom_metadata(metadata)
         .send()
         .unwrap_err();
-    assert!(matches!(error, seam::Error::Validation(_)), "{error}");
+    assert!(matches!(error, seamapi::Error::Validation(_)), "{error}");
 }
 
 #[test]

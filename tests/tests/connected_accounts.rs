@@ -4,10 +4,10 @@
 use std::time::Duration;
 
 use futures_util::TryStreamExt;
-use seam::connected_accounts::ConnectedAccount;
-use seam::prelude::*;
-use seam::{MetadataValue, RetryPolicy};
-use seam_fake::FakeSeam;
+use seamapi::connected_accounts::ConnectedAccount;
+use seamapi::prelude::*;
+use seamapi::{MetadataValue, RetryPolicy};
+use seamapi_fake::FakeSeam;
 
 const JOHN: &str = "john_connected_account_id";
 const JANE: &str = "jane_connected_account_id";

@@ -3,9 +3,9 @@
 //! same body is also sent to it directly (past our checks), and both verdicts must
 //! agree: our checks are neither laxer nor stricter than Seam's.
 
-use seam::connected_accounts::{ListConnectedAccounts, UpdateConnectedAccount};
-use seam::{CustomMetadata, Endpoint};
-use seam_fake::FakeSeam;
+use seamapi::connected_accounts::{ListConnectedAccounts, UpdateConnectedAccount};
+use seamapi::{CustomMetadata, Endpoint};
+use seamapi_fake::FakeSeam;
 use serde_json::{Value, json};
 
 /// Whether our checks accept the parameters.
@@ -37,7 +37,7 @@ struct Case {
 
 fn case(
     name: impl Into<String>,
-    pairs: impl IntoIterator<Item = (String, seam::MetadataValue)>,
+    pairs: impl IntoIterator<Item = (String, seamapi::MetadataValue)>,
     accepted: bool,
 ) -> Case {
     Case {
@@ -53,7 +53,7 @@ fn metadata_cases() -> Vec<Case> {
             .map(|index| (format!("key{index}"), "value".into()))
             .collect::<Vec<_>>()
     };
-    let one = |key: String, value: seam::MetadataValue| vec![(key, value)];
+    let one = |key: String, value: seamapi::MetadataValue| vec![(key, value)];
     vec![
         case("50 pairs", pairs(50), true),
         case("51 pairs", pairs(51), false),
@@ -108,7 +108,7 @@ fn metadata_cases() -> Vec<Case> {
         case("empty value", one("k".into(), "".into()), true),
         case(
             "null value",
-            one("k".into(), seam::MetadataValue::Null),
+            one("k".into(), seamapi::MetadataValue::Null),
             true,
         ),
         case("boolean value", one("k".into(), true.into()), true),

@@ -2,8 +2,8 @@
 //! seeded resources, and the access code, action attempt and events that a few
 //! calls make. Prints a table of route and outcome; any failure fails the test.
 
-use seam::models;
-use seam_fake::FakeSeam;
+use seamapi::models;
+use seamapi_fake::FakeSeam;
 use serde_json::{Value, json};
 
 type Decode = fn(Value) -> Result<usize, String>;

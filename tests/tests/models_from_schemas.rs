@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use seam::models;
+use seamapi::models;
 use serde_json::{Map, Value, json};
 
 type Decode = fn(Value) -> Result<String, String>;

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use seam::webhook::{Webhook, WebhookError};
+use seamapi::webhook::{Webhook, WebhookError};
 
 const SECRET: &str = "whsec_dGVzdHMgb2Ygc2VhbS1ycyB3ZWJob29rcw==";
 const BODY: &str = r#"{"event_id":"ev_1","event_type":"lock.unlocked","workspace_id":"ws_1","created_at":"2026-11-25T12:00:00.000Z","device_id":"d_1"}"#;

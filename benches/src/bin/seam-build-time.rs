@@ -324,7 +324,7 @@ fn seam_attribute(kind: &Kind) -> Option<String> {
 /// resource Seam answers with, and two nested parameter types.
 fn shared_types(out: &mut String, style: Style) {
     let serde_crate = match style {
-        Style::Macro => "#[serde(crate = \"seam_core::serde\")]\n",
+        Style::Macro => "#[serde(crate = \"seamapi_core::serde\")]\n",
         Style::Plain => "",
     };
     for (_, resource) in NAMESPACES {
@@ -509,7 +509,7 @@ fn crate_source(style: Style, endpoints: &[Endpoint]) -> String {
     );
     match style {
         Style::Macro => out.push_str(
-            "use seam_core::serde::{Deserialize, Serialize};\nuse seam_core::{CustomMetadata, seam_endpoint};\n\n",
+            "use seamapi_core::serde::{Deserialize, Serialize};\nuse seamapi_core::{CustomMetadata, seam_endpoint};\n\n",
         ),
         Style::Plain => out.push_str(
             "use std::collections::BTreeMap;\n\nuse serde::{Deserialize, Serialize};\n\n",
@@ -556,12 +556,12 @@ fn generate_workspace(root: &Path, out: &Path, endpoints: &[Endpoint]) {
     if !out.join("Cargo.lock").exists() {
         write(&out.join("Cargo.lock"), &lock);
     }
-    let seam_core = root.join("seam-core");
+    let seamapi_core = root.join("seam-core");
     write(
         &out.join("gen-macro/Cargo.toml"),
         &format!(
             "[package]\nname = \"gen-macro\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\nseam-core = {{ path = {:?} }}\n",
-            seam_core.display().to_string()
+            seamapi_core.display().to_string()
         ),
     );
     write(

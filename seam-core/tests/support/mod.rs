@@ -16,8 +16,8 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinSet;
 
-use seam_core::validation::{FieldPath, ValidationErrors};
-use seam_core::{Endpoint, Method};
+use seamapi_core::validation::{FieldPath, ValidationErrors};
+use seamapi_core::{Endpoint, Method};
 
 /// One request as the server read it.
 #[derive(Debug, Clone)]
@@ -538,7 +538,7 @@ impl GetThing {
 
 impl Endpoint for GetThing {
     type Response = Thing;
-    type Answer = seam_core::Keyed<Thing>;
+    type Answer = seamapi_core::Keyed<Thing>;
     const PATH: &'static str = "/things/get";
     const IDEMPOTENT: bool = true;
     const RESPONSE_KEY: Option<&'static str> = Some("thing");
@@ -564,7 +564,7 @@ impl CreateThing {
 
 impl Endpoint for CreateThing {
     type Response = Thing;
-    type Answer = seam_core::Keyed<Thing>;
+    type Answer = seamapi_core::Keyed<Thing>;
     const PATH: &'static str = "/things/create";
     const IDEMPOTENT: bool = false;
     const RESPONSE_KEY: Option<&'static str> = Some("thing");
@@ -580,7 +580,7 @@ pub struct DeleteThing {
 
 impl Endpoint for DeleteThing {
     type Response = ();
-    type Answer = seam_core::Void;
+    type Answer = seamapi_core::Void;
     const PATH: &'static str = "/things/delete";
     const METHOD: Method = Method::Delete;
     const IDEMPOTENT: bool = true;
@@ -597,7 +597,7 @@ pub struct PokeThing {
 
 impl Endpoint for PokeThing {
     type Response = ();
-    type Answer = seam_core::Void;
+    type Answer = seamapi_core::Void;
     const PATH: &'static str = "/things/poke";
     const IDEMPOTENT: bool = false;
     const RESPONSE_KEY: Option<&'static str> = None;
@@ -606,8 +606,8 @@ impl Endpoint for PokeThing {
 }
 
 /// A client of `server_url` with an API key, fast retries, and `timeout`.
-pub fn client(url: &str, timeout: Duration) -> seam_core::Client {
-    seam_core::Client::builder()
+pub fn client(url: &str, timeout: Duration) -> seamapi_core::Client {
+    seamapi_core::Client::builder()
         .api_key("seam_apikey1_token")
         .endpoint(url)
         .timeout(timeout)
@@ -616,8 +616,8 @@ pub fn client(url: &str, timeout: Duration) -> seam_core::Client {
         .expect("a client")
 }
 
-pub fn fast_retries() -> seam_core::RetryPolicy {
-    seam_core::RetryPolicy::default().initial_backoff(Duration::from_millis(10))
+pub fn fast_retries() -> seamapi_core::RetryPolicy {
+    seamapi_core::RetryPolicy::default().initial_backoff(Duration::from_millis(10))
 }
 
 /// A connected account as the fixtures captured from Seam's fake server hold it.
@@ -625,7 +625,7 @@ pub fn fast_retries() -> seam_core::RetryPolicy {
 pub struct ConnectedAccount {
     pub connected_account_id: String,
     pub provider: Option<String>,
-    pub custom_metadata: seam_core::CustomMetadata,
+    pub custom_metadata: seamapi_core::CustomMetadata,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -635,7 +635,7 @@ pub struct GetConnectedAccount {
 
 impl Endpoint for GetConnectedAccount {
     type Response = ConnectedAccount;
-    type Answer = seam_core::Keyed<ConnectedAccount>;
+    type Answer = seamapi_core::Keyed<ConnectedAccount>;
     const PATH: &'static str = "/connected_accounts/get";
     const IDEMPOTENT: bool = true;
     const RESPONSE_KEY: Option<&'static str> = Some("connected_account");
@@ -652,8 +652,8 @@ pub struct ListConnectedAccounts {
 }
 
 impl Endpoint for ListConnectedAccounts {
-    type Response = seam_core::Page<ConnectedAccount>;
-    type Answer = seam_core::Paged<ConnectedAccount>;
+    type Response = seamapi_core::Page<ConnectedAccount>;
+    type Answer = seamapi_core::Paged<ConnectedAccount>;
     const PATH: &'static str = "/connected_accounts/list";
     const IDEMPOTENT: bool = true;
     const RESPONSE_KEY: Option<&'static str> = Some("connected_accounts");
@@ -661,7 +661,7 @@ impl Endpoint for ListConnectedAccounts {
     fn validate(&self, _errors: &mut ValidationErrors) {}
 }
 
-impl seam_core::Paginated for ListConnectedAccounts {
+impl seamapi_core::Paginated for ListConnectedAccounts {
     type Item = ConnectedAccount;
 
     fn set_page_cursor(&mut self, cursor: String) {

@@ -32,7 +32,7 @@ pub struct ConnectWebview {
     /// Required: string (date-time).
     pub created_at: String,
     /// Required (absent decodes as empty): map.
-    pub custom_metadata: ::seam_core::CustomMetadata,
+    pub custom_metadata: ::seamapi_core::CustomMetadata,
     /// Required, nullable: string (uri).
     pub custom_redirect_failure_url: Option<String>,
     /// Required, nullable: string (uri).

@@ -22,7 +22,7 @@ pub struct ConnectedAccount {
     /// Optional: string (date-time).
     pub created_at: Option<String>,
     /// Required (absent decodes as empty): map.
-    pub custom_metadata: ::seam_core::CustomMetadata,
+    pub custom_metadata: ::seamapi_core::CustomMetadata,
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: string.

@@ -55,7 +55,7 @@ pub struct Device {
     /// Required: string (date-time).
     pub created_at: String,
     /// Required (absent decodes as empty): map.
-    pub custom_metadata: ::seam_core::CustomMetadata,
+    pub custom_metadata: ::seamapi_core::CustomMetadata,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: object.

@@ -128,13 +128,13 @@ pub struct AccessCodeCreatedEvent {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -173,13 +173,13 @@ pub struct AccessCodeChangedEvent {
     /// Optional: array of object.
     pub changed_properties: Option<Vec<AccessCodeChangedEventChangedProperty>>,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -236,7 +236,7 @@ pub struct AccessCodeNameChangedEvent {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -244,7 +244,7 @@ pub struct AccessCodeNameChangedEvent {
     /// Required: string.
     pub description: String,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -286,7 +286,7 @@ pub struct AccessCodeCodeChangedEvent {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -294,7 +294,7 @@ pub struct AccessCodeCodeChangedEvent {
     /// Required: string.
     pub description: String,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -336,7 +336,7 @@ pub struct AccessCodeTimeFrameChangedEvent {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -344,7 +344,7 @@ pub struct AccessCodeTimeFrameChangedEvent {
     /// Required: string.
     pub description: String,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -403,13 +403,13 @@ pub struct AccessCodeMutationsRequestedEvent {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -483,13 +483,13 @@ pub struct AccessCodeScheduledOnDeviceEvent {
     /// Required: string.
     pub code: String,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -527,13 +527,13 @@ pub struct AccessCodeSetOnDeviceEvent {
     /// Required: string.
     pub code: String,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -569,13 +569,13 @@ pub struct AccessCodeRemovedFromDeviceEvent {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -614,7 +614,7 @@ pub struct AccessCodeDelayInSettingOnDeviceEvent {
     /// Required (absent decodes as empty): array of object.
     pub access_code_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
@@ -624,7 +624,7 @@ pub struct AccessCodeDelayInSettingOnDeviceEvent {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
@@ -713,7 +713,7 @@ pub struct AccessCodeFailedToSetOnDeviceEvent {
     /// Required (absent decodes as empty): array of object.
     pub access_code_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
@@ -723,7 +723,7 @@ pub struct AccessCodeFailedToSetOnDeviceEvent {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
@@ -770,13 +770,13 @@ pub struct AccessCodeDeletedEvent {
     /// Required, nullable: string.
     pub code: Option<String>,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -816,7 +816,7 @@ pub struct AccessCodeDelayInRemovingFromDeviceEvent {
     /// Required (absent decodes as empty): array of object.
     pub access_code_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
@@ -826,7 +826,7 @@ pub struct AccessCodeDelayInRemovingFromDeviceEvent {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
@@ -875,7 +875,7 @@ pub struct AccessCodeFailedToRemoveFromDeviceEvent {
     /// Required (absent decodes as empty): array of object.
     pub access_code_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
@@ -885,7 +885,7 @@ pub struct AccessCodeFailedToRemoveFromDeviceEvent {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
@@ -930,13 +930,13 @@ pub struct AccessCodeModifiedExternalToSeamEvent {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -971,13 +971,13 @@ pub struct AccessCodeDeletedExternalToSeamEvent {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -1014,13 +1014,13 @@ pub struct AccessCodeBackupAccessCodePulledEvent {
     /// Required: string.
     pub backup_access_code_id: String,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -1056,13 +1056,13 @@ pub struct AccessCodeUnmanagedConvertedToManagedEvent {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -1101,7 +1101,7 @@ pub struct AccessCodeUnmanagedFailedToConvertToManagedEvent {
     /// Required (absent decodes as empty): array of object.
     pub access_code_warnings: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeWarning>,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
@@ -1111,7 +1111,7 @@ pub struct AccessCodeUnmanagedFailedToConvertToManagedEvent {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
@@ -1156,13 +1156,13 @@ pub struct AccessCodeUnmanagedCreatedEvent {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -1197,13 +1197,13 @@ pub struct AccessCodeUnmanagedRemovedEvent {
     /// Required: string (uuid).
     pub access_code_id: String,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -2276,7 +2276,7 @@ pub struct ConnectedAccountConnectedEvent {
     /// Optional: string (uuid).
     pub connect_webview_id: Option<String>,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2314,7 +2314,7 @@ pub struct ConnectedAccountCreatedEvent {
     /// Required: string (uuid).
     pub connect_webview_id: String,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2351,7 +2351,7 @@ pub struct ConnectedAccountSuccessfulLoginEvent {
     /// Required: string (uuid).
     pub connect_webview_id: String,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2384,7 +2384,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct ConnectedAccountDisconnectedEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
@@ -2422,7 +2422,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct ConnectedAccountCompletedFirstSyncEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2454,7 +2454,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct ConnectedAccountDeletedEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Optional: string.
@@ -2492,7 +2492,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct ConnectedAccountCompletedFirstSyncAfterReconnectionEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2524,7 +2524,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct ConnectedAccountReauthorizationRequestedEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
@@ -2892,7 +2892,7 @@ pub struct ConnectWebviewLoginSucceededEvent {
     /// Required: string (uuid).
     pub connect_webview_id: String,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2957,7 +2957,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct DeviceConnectedEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -2965,7 +2965,7 @@ pub struct DeviceConnectedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -2998,7 +2998,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct DeviceAddedEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3006,7 +3006,7 @@ pub struct DeviceAddedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -3039,7 +3039,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct DeviceConvertedToUnmanagedEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3047,7 +3047,7 @@ pub struct DeviceConvertedToUnmanagedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -3080,7 +3080,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct DeviceUnmanagedConvertedToManagedEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3088,7 +3088,7 @@ pub struct DeviceUnmanagedConvertedToManagedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -3121,7 +3121,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct DeviceUnmanagedConnectedEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3129,7 +3129,7 @@ pub struct DeviceUnmanagedConnectedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -3162,7 +3162,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct DeviceDisconnectedEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
@@ -3174,7 +3174,7 @@ pub struct DeviceDisconnectedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
@@ -3229,7 +3229,7 @@ crate::model_support::open_enum! {
 #[non_exhaustive]
 pub struct DeviceUnmanagedDisconnectedEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
@@ -3241,7 +3241,7 @@ pub struct DeviceUnmanagedDisconnectedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
@@ -3285,7 +3285,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct DeviceTamperedEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3293,7 +3293,7 @@ pub struct DeviceTamperedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -3328,7 +3328,7 @@ pub struct DeviceLowBatteryEvent {
     /// Required: number, ≥ 0, ≤ 1.
     pub battery_level: f64,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3336,7 +3336,7 @@ pub struct DeviceLowBatteryEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -3374,7 +3374,7 @@ pub struct DeviceBatteryStatusChangedEvent {
     /// Required: string, one of 4 values.
     pub battery_status: super::device::DevicePropertiesBatteryStatus,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3382,7 +3382,7 @@ pub struct DeviceBatteryStatusChangedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -3417,7 +3417,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct DeviceRemovedEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3425,7 +3425,7 @@ pub struct DeviceRemovedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -3458,7 +3458,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct DeviceDeletedEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3466,7 +3466,7 @@ pub struct DeviceDeletedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional, nullable: string.
@@ -3502,7 +3502,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct DeviceThirdPartyIntegrationDetectedEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3510,7 +3510,7 @@ pub struct DeviceThirdPartyIntegrationDetectedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -3543,7 +3543,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct DeviceThirdPartyIntegrationNoLongerDetectedEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3551,7 +3551,7 @@ pub struct DeviceThirdPartyIntegrationNoLongerDetectedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -3584,7 +3584,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct DeviceSaltoPrivacyModeActivatedEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3592,7 +3592,7 @@ pub struct DeviceSaltoPrivacyModeActivatedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -3625,7 +3625,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct DeviceSaltoPrivacyModeDeactivatedEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3633,7 +3633,7 @@ pub struct DeviceSaltoPrivacyModeDeactivatedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -3666,7 +3666,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct DeviceConnectionBecameFlakyEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
@@ -3678,7 +3678,7 @@ pub struct DeviceConnectionBecameFlakyEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
@@ -3719,7 +3719,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct DeviceConnectionStabilizedEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3727,7 +3727,7 @@ pub struct DeviceConnectionStabilizedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -3760,7 +3760,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct DeviceErrorSubscriptionRequiredEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
@@ -3772,7 +3772,7 @@ pub struct DeviceErrorSubscriptionRequiredEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
@@ -3813,7 +3813,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct DeviceErrorSubscriptionRequiredResolvedEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3821,7 +3821,7 @@ pub struct DeviceErrorSubscriptionRequiredResolvedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -3854,7 +3854,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct DeviceAccessoryKeypadConnectedEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3862,7 +3862,7 @@ pub struct DeviceAccessoryKeypadConnectedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -3895,7 +3895,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct DeviceAccessoryKeypadDisconnectedEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     pub connected_account_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
@@ -3907,7 +3907,7 @@ pub struct DeviceAccessoryKeypadDisconnectedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required (absent decodes as empty): array of object.
     pub device_errors: Vec<AccessCodeDelayInSettingOnDeviceEventAccessCodeError>,
     /// Required: string (uuid).
@@ -3948,7 +3948,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct NoiseSensorNoiseThresholdTriggeredEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -3956,7 +3956,7 @@ pub struct NoiseSensorNoiseThresholdTriggeredEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -4021,7 +4021,7 @@ pub struct LockLockedEvent {
     /// Optional: string.
     pub code: Option<String>,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -4029,7 +4029,7 @@ pub struct LockLockedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -4109,7 +4109,7 @@ pub struct LockUnlockedEvent {
     /// Optional: string.
     pub code: Option<String>,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -4117,7 +4117,7 @@ pub struct LockUnlockedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Optional: string (uuid).
     pub device_id: Option<String>,
     /// Optional: string.
@@ -4177,7 +4177,7 @@ pub struct LockAccessDeniedEvent {
     /// Optional: string (uuid).
     pub acs_user_id: Option<String>,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -4185,7 +4185,7 @@ pub struct LockAccessDeniedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Optional: string (uuid).
     pub device_id: Option<String>,
     /// Optional: string.
@@ -4261,7 +4261,7 @@ pub struct ThermostatClimatePresetActivatedEvent {
     /// Required: string.
     pub climate_preset_key: String,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -4269,7 +4269,7 @@ pub struct ThermostatClimatePresetActivatedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -4309,7 +4309,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct ThermostatManuallyAdjustedEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Optional: number.
@@ -4321,7 +4321,7 @@ pub struct ThermostatManuallyAdjustedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -4383,7 +4383,7 @@ crate::model_support::open_enum! {
 #[non_exhaustive]
 pub struct ThermostatTemperatureThresholdExceededEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -4391,7 +4391,7 @@ pub struct ThermostatTemperatureThresholdExceededEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -4442,7 +4442,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct ThermostatTemperatureThresholdNoLongerExceededEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -4450,7 +4450,7 @@ pub struct ThermostatTemperatureThresholdNoLongerExceededEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -4501,7 +4501,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct ThermostatTemperatureReachedSetPointEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -4513,7 +4513,7 @@ pub struct ThermostatTemperatureReachedSetPointEvent {
     /// Optional: number.
     pub desired_temperature_fahrenheit: Option<f64>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -4554,7 +4554,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct ThermostatTemperatureChangedEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -4562,7 +4562,7 @@ pub struct ThermostatTemperatureChangedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -4601,7 +4601,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct DeviceNameChangedEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -4609,7 +4609,7 @@ pub struct DeviceNameChangedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Required: string.
@@ -4647,7 +4647,7 @@ pub struct CameraActivatedEvent {
     /// Required: string, one of 1 value.
     pub activation_reason: CameraActivatedEventActivationReason,
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -4655,7 +4655,7 @@ pub struct CameraActivatedEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -4719,7 +4719,7 @@ crate::model_support::open_enum! {
 #[non_exhaustive]
 pub struct DeviceDoorbellRangEvent {
     /// Optional: map.
-    pub connected_account_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub connected_account_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub connected_account_id: String,
     /// Required: string (date-time).
@@ -4727,7 +4727,7 @@ pub struct DeviceDoorbellRangEvent {
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.
@@ -4799,7 +4799,7 @@ pub struct PhoneDeactivatedEvent {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: map.
-    pub device_custom_metadata: Option<::seam_core::CustomMetadata>,
+    pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: string.

@@ -5,6 +5,6 @@
 
 #![deny(warnings, missing_docs)]
 
-use seam_core as sdk;
+use seamapi_core as sdk;
 
 include!("shapes.rs");

@@ -1,6 +1,6 @@
 // Endpoints of every parameter shape Seam's API uses, declared as a user would.
 // Included by two crates: `seam-downstream` (depends only on seam-core, `sdk` is
-// `seam_core`) and `seam-downstream-sdk` (depends only on seam, `sdk` is `seam`).
+// `seamapi_core`) and `seam-downstream-sdk` (depends only on seam, `sdk` is `seam`).
 // Both compile it under `deny(warnings, missing_docs)`.
 
 use std::collections::BTreeMap;

@@ -1,6 +1,6 @@
 //! The endpoints this crate declares behave as the `seam` crate's do.
 
-use seam_core as sdk;
 use seam_downstream as shapes;
+use seamapi_core as sdk;
 
 include!("shared/shapes.rs");

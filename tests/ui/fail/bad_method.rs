@@ -1,4 +1,4 @@
-#[seam_core::seam_endpoint(path = "/things/update", method = "POTS")]
+#[seamapi_core::seam_endpoint(path = "/things/update", method = "POTS")]
 pub struct UpdateThing {
     pub id: String,
 }

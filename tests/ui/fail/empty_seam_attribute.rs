@@ -1,4 +1,4 @@
-#[seam_core::seam_endpoint(path = "/things/update")]
+#[seamapi_core::seam_endpoint(path = "/things/update")]
 pub struct UpdateThing {
     #[seam()]
     pub name: Option<String>,

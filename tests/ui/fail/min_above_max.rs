@@ -1,4 +1,4 @@
-#[seam_core::seam_endpoint(path = "/things/update")]
+#[seamapi_core::seam_endpoint(path = "/things/update")]
 pub struct UpdateThing {
     #[seam(min_length = 10, max_length = 5)]
     pub id: String,

@@ -1,4 +1,4 @@
-#[seam_core::seam_endpoint]
+#[seamapi_core::seam_endpoint]
 pub struct UpdateThing {
     pub id: String,
 }

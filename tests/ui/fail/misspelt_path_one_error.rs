@@ -1,5 +1,5 @@
 // A misspelt `path` is one error: not also "missing `path`".
-#[seam_core::seam_endpoint(pth = "/things/update")]
+#[seamapi_core::seam_endpoint(pth = "/things/update")]
 pub struct UpdateThing {
     pub id: String,
 }

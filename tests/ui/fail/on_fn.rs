@@ -1,4 +1,4 @@
-#[seam_core::seam_endpoint(path = "/things/update")]
+#[seamapi_core::seam_endpoint(path = "/things/update")]
 pub fn update_thing() {}
 
 fn main() {

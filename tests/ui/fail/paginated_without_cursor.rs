@@ -1,7 +1,7 @@
 #[derive(Debug, serde::Deserialize)]
 pub struct Thing {}
 
-#[seam_core::seam_endpoint(path = "/things/list", response = Thing, response_key = "things", paginated)]
+#[seamapi_core::seam_endpoint(path = "/things/list", response = Thing, response_key = "things", paginated)]
 pub struct ListThings {
     pub limit: Option<u32>,
 }

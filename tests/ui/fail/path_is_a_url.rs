@@ -1,4 +1,4 @@
-#[seam_core::seam_endpoint(path = "https://connect.getseam.com/things/update")]
+#[seamapi_core::seam_endpoint(path = "https://connect.getseam.com/things/update")]
 pub struct UpdateThing {
     pub id: String,
 }

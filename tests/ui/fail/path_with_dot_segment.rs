@@ -1,4 +1,4 @@
-#[seam_core::seam_endpoint(path = "/connected_accounts/../workspaces/create")]
+#[seamapi_core::seam_endpoint(path = "/connected_accounts/../workspaces/create")]
 pub struct SneakyThing {
     pub id: String,
 }

@@ -1,4 +1,4 @@
-#[seam_core::seam_endpoint(path = "/connected accounts/update")]
+#[seamapi_core::seam_endpoint(path = "/connected accounts/update")]
 pub struct UpdateThing {
     pub id: String,
 }

@@ -1,4 +1,4 @@
-#[seam_core::seam_endpoint(path = "/things/update", path = "/things/get")]
+#[seamapi_core::seam_endpoint(path = "/things/update", path = "/things/get")]
 pub struct UpdateThing {
     pub id: String,
 }

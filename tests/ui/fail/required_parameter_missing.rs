@@ -1,5 +1,5 @@
 // A required parameter is a constructor argument: leaving it out does not compile.
-#[seam_core::seam_endpoint(path = "/things/update")]
+#[seamapi_core::seam_endpoint(path = "/things/update")]
 pub struct UpdateThing {
     pub id: String,
     pub name: Option<String>,

@@ -3,7 +3,7 @@
 //! raw identifiers, and a user type named as the builder of earlier versions.
 #![deny(warnings)]
 
-use seam_core::{Bind, Call};
+use seamapi_core::{Bind, Call};
 
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Thing {
@@ -16,7 +16,7 @@ pub struct UpdateThingBuilder {
     pub inner: u8,
 }
 
-#[seam_core::seam_endpoint(path = "/things/update")]
+#[seamapi_core::seam_endpoint(path = "/things/update")]
 pub struct UpdateThing {
     pub client: String,
     pub timeout: Option<u32>,
@@ -32,14 +32,14 @@ pub struct UpdateThing {
     pub builder: Option<UpdateThingBuilder>,
 }
 
-#[seam_core::seam_endpoint(path = "/things/create", idempotent = false)]
+#[seamapi_core::seam_endpoint(path = "/things/create", idempotent = false)]
 pub struct CreateThing {
     pub new: String,
     #[seam(setter = "with_value")]
     pub value: Option<u32>,
 }
 
-#[seam_core::seam_endpoint(path = "/things/list", response = Thing, response_key = "things", paginated)]
+#[seamapi_core::seam_endpoint(path = "/things/list", response = Thing, response_key = "things", paginated)]
 pub struct ListThings {
     pub pages: Option<u32>,
     pub items: Option<Vec<String>>,
@@ -67,7 +67,7 @@ fn main() {
             "type": "t", "builder": {"inner": 1}
         })
     );
-    let client = seam_core::Client::builder().api_key("seam_key").endpoint("http://127.0.0.1:9").build().unwrap();
+    let client = seamapi_core::Client::builder().api_key("seam_key").endpoint("http://127.0.0.1:9").build().unwrap();
     // The setters win; the call's own methods stay reachable through the trait.
     let bound = Bind::bind(params, &client).timeout(6);
     let bound = Call::timeout(bound, std::time::Duration::from_secs(1));

@@ -3,25 +3,25 @@
 //! struct and on fields, serde's own attributes.
 #![deny(warnings)]
 
-use seam_core::Bind;
+use seamapi_core::Bind;
 
 // Above the attribute, derives see the struct as written: those that only read
 // it work (and cover the unbound form); those that build it go below.
 #[derive(Debug, PartialEq, Eq, Hash)]
-#[seam_core::seam_endpoint(path = "/things/update")]
+#[seamapi_core::seam_endpoint(path = "/things/update")]
 pub struct DerivesAbove {
     pub id: String,
     pub name: Option<String>,
 }
 
-#[seam_core::seam_endpoint(path = "/things/update")]
+#[seamapi_core::seam_endpoint(path = "/things/update")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct DerivesBelow {
     pub id: String,
     pub name: Option<String>,
 }
 
-#[seam_core::seam_endpoint(path = "/things/update")]
+#[seamapi_core::seam_endpoint(path = "/things/update")]
 pub struct WithCfg {
     pub id: String,
     #[cfg(any())]
@@ -35,7 +35,7 @@ pub struct WithCfg {
 }
 
 #[deprecated = "Seam deprecated this route"]
-#[seam_core::seam_endpoint(path = "/things/old")]
+#[seamapi_core::seam_endpoint(path = "/things/old")]
 pub struct OldRoute {
     pub id: String,
     #[deprecated = "Seam deprecated this parameter"]
@@ -44,7 +44,7 @@ pub struct OldRoute {
     pub old_required: String,
 }
 
-#[seam_core::seam_endpoint(path = "/things/update")]
+#[seamapi_core::seam_endpoint(path = "/things/update")]
 #[derive(Debug)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SerdeAttributes {
@@ -59,7 +59,7 @@ fn use_deprecated() -> OldRoute {
 }
 
 fn main() {
-    use seam_core::Endpoint;
+    use seamapi_core::Endpoint;
 
     let above = DerivesAbove::new("a").name("n");
     assert_eq!(format!("{above:?}"), r#"DerivesAbove { id: "a", name: Some("n") }"#);
@@ -67,7 +67,7 @@ fn main() {
     let below = DerivesBelow::new("b");
     let default: DerivesBelow = Default::default();
     assert_eq!(below.clone().name("n").id, default.name("m").id.replace("", "b"));
-    let client = seam_core::Client::builder().api_key("seam_key").endpoint("http://127.0.0.1:9").build().unwrap();
+    let client = seamapi_core::Client::builder().api_key("seam_key").endpoint("http://127.0.0.1:9").build().unwrap();
     // Derives written below the attribute cover the bound form too.
     let bound = DerivesBelow::new("b").bind(&client);
     let _ = format!("{:?}", bound.clone());

@@ -11,7 +11,7 @@ mod no_prelude {
         pub id: ::std::string::String,
     }
 
-    #[::seam_core::seam_endpoint(path = "/things/list", response = Thing, response_key = "things", paginated)]
+    #[::seamapi_core::seam_endpoint(path = "/things/list", response = Thing, response_key = "things", paginated)]
     pub struct ListThings {
         #[seam(min_length = 1)]
         pub search: ::std::option::Option<::std::string::String>,
@@ -19,25 +19,25 @@ mod no_prelude {
     }
 }
 
-#[seam_core::seam_endpoint(path = "/things/update")]
+#[seamapi_core::seam_endpoint(path = "/things/update")]
 pub struct UpdateThing {
     #[seam(max_length = 3)]
     pub boxed: Option<Box<str>>,
     #[seam(max_length = 3, one_of = ["abc", "é"])]
     pub borrowed: Option<std::borrow::Cow<'static, str>>,
-    pub metadata: Option<Box<seam_core::CustomMetadata>>,
+    pub metadata: Option<Box<seamapi_core::CustomMetadata>>,
     pub float: Option<f64>,
 }
 
 fn main() {
-    use seam_core::Endpoint;
+    use seamapi_core::Endpoint;
 
     let list = no_prelude::ListThings::new().search("");
     assert_eq!(list.check().unwrap_err().violations()[0].path, "search");
     let update = UpdateThing::new()
         .boxed("abcd")
         .borrowed(std::borrow::Cow::Borrowed("é"))
-        .metadata(Box::new(seam_core::CustomMetadata::from([("k".repeat(41), "v")])))
+        .metadata(Box::new(seamapi_core::CustomMetadata::from([("k".repeat(41), "v")])))
         .float(f64::NAN);
     let errors = update.check().unwrap_err();
     let paths: Vec<&str> = errors.violations().iter().map(|v| v.path.as_str()).collect();
