@@ -5,6 +5,7 @@ use std::marker::PhantomData;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::error::DecodeError;
 use crate::pagination::Page;
 use crate::validation::ValidationErrors;
 
@@ -105,7 +106,7 @@ pub trait Endpoint: Serialize + Send + Sync {
 
     /// Decodes a successful answer's body, as [`Self::Answer`] and
     /// [`Self::RESPONSE_KEY`] say.
-    fn decode(body: &[u8]) -> Result<Self::Response, serde_json::Error> {
+    fn decode(body: &[u8]) -> Result<Self::Response, DecodeError> {
         Self::Answer::decode(body, Self::RESPONSE_KEY)
     }
 }
@@ -116,7 +117,7 @@ pub trait Answer {
     type Output: Send;
 
     /// Reads `body`, with the value under `key`.
-    fn decode(body: &[u8], key: Option<&'static str>) -> Result<Self::Output, serde_json::Error>;
+    fn decode(body: &[u8], key: Option<&'static str>) -> Result<Self::Output, DecodeError>;
 }
 
 /// An answer with nothing a caller needs (`{"ok": true}`): checked to be a JSON
@@ -137,31 +138,33 @@ pub struct Paged<T>(PhantomData<fn() -> T>);
 impl Answer for Void {
     type Output = ();
 
-    fn decode(body: &[u8], _key: Option<&'static str>) -> Result<(), serde_json::Error> {
-        crate::decode::decode_void(body)
+    fn decode(body: &[u8], _key: Option<&'static str>) -> Result<(), DecodeError> {
+        crate::decode::decode_void(body).map_err(DecodeError)
     }
 }
 
 impl<T: DeserializeOwned + Send> Answer for Keyed<T> {
     type Output = T;
 
-    fn decode(body: &[u8], key: Option<&'static str>) -> Result<T, serde_json::Error> {
-        crate::decode::decode_keyed(body, key.ok_or_else(missing_key)?)
+    fn decode(body: &[u8], key: Option<&'static str>) -> Result<T, DecodeError> {
+        crate::decode::decode_keyed(body, key.ok_or_else(missing_key)?).map_err(DecodeError)
     }
 }
 
 impl<T: DeserializeOwned + Send> Answer for Paged<T> {
     type Output = Page<T>;
 
-    fn decode(body: &[u8], key: Option<&'static str>) -> Result<Page<T>, serde_json::Error> {
-        crate::decode::decode_page(body, key.ok_or_else(missing_key)?)
+    fn decode(body: &[u8], key: Option<&'static str>) -> Result<Page<T>, DecodeError> {
+        crate::decode::decode_page(body, key.ok_or_else(missing_key)?).map_err(DecodeError)
     }
 }
 
 /// A keyed answer of an endpoint that declares no key: a mistake in the
 /// endpoint's definition, reported as the answer not being understood.
-fn missing_key() -> serde_json::Error {
-    serde::de::Error::custom("the endpoint declares no `RESPONSE_KEY` to read its answer under")
+fn missing_key() -> DecodeError {
+    DecodeError(serde::de::Error::custom(
+        "the endpoint declares no `RESPONSE_KEY` to read its answer under",
+    ))
 }
 
 /// A route that answers a page of results and takes a cursor to the next one.

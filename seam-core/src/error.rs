@@ -88,6 +88,40 @@ impl fmt::Display for SerializeError {
 
 impl std::error::Error for SerializeError {}
 
+/// Why an answer could not be read as the endpoint's response: where decoding
+/// failed and what was expected. Opaque, so that the decoder stays an
+/// implementation detail; neither its `Display` nor its `Debug` quotes a value of
+/// the answer, which may hold a credential.
+pub struct DecodeError(pub(crate) serde_json::Error);
+
+impl DecodeError {
+    /// The line of the answer where decoding failed (1-based).
+    pub fn line(&self) -> usize {
+        self.0.line()
+    }
+
+    /// The column of that line (1-based).
+    pub fn column(&self) -> usize {
+        self.0.column()
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::redact::decode_failure_reason(&self.0))
+    }
+}
+
+impl fmt::Debug for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("DecodeError")
+            .field(&self.to_string())
+            .finish()
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
 impl Error {
     /// A copy for callers who waited on the same work (a publishable key exchange),
     /// when the error says something about that work rather than about one call:
@@ -549,6 +583,22 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    #[test]
+    fn a_decode_error_quotes_no_value_of_the_answer() {
+        use crate::endpoint::{Answer, Keyed};
+        #[derive(Debug, serde::Deserialize)]
+        struct Session {
+            #[allow(dead_code)]
+            token: u32,
+        }
+        let body = br#"{"session": {"token": "seam_cst1_S3CRET"}, "ok": true}"#;
+        let error = Keyed::<Session>::decode(body, Some("session")).unwrap_err();
+        let shown = format!("{error} {error:?}");
+        assert!(!shown.contains("S3CRET"), "{shown}");
+        assert!(shown.contains("expected u32"), "{shown}");
+        assert_eq!((error.line(), error.column()), (1, 40));
+    }
 
     proptest! {
         /// Wherever a credential sits, whether the excerpt or the body cuts it,

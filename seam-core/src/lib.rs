@@ -34,7 +34,7 @@ pub use client::{
 };
 pub use endpoint::{Answer, Endpoint, Keyed, Method, Paged, Paginated, Void};
 pub use error::{
-    ApiError, ConfigError, Error, SerializeError, TransportError, TransportStage,
+    ApiError, ConfigError, DecodeError, Error, SerializeError, TransportError, TransportStage,
     UnexpectedResponse,
 };
 pub use metadata::{CustomMetadata, MetadataValue, NonFinite};

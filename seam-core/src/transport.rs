@@ -71,7 +71,7 @@ impl Client {
             timeout,
         };
         let answer = self.send_raw(request).await?;
-        E::decode(&answer.body).map_err(|error| unexpected(E::PATH, &answer, &error))
+        E::decode(&answer.body).map_err(|error| unexpected(E::PATH, &answer, &error.0))
     }
 
     async fn send_raw(&self, request: RawRequest) -> Result<Answer, Error> {

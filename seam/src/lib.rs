@@ -31,8 +31,8 @@ pub mod models;
 pub use seamapi_core::webhook;
 pub use seamapi_core::{
     Answer, ApiError, Bind, Binder, Bound, Call, CallFuture, Client, ClientBuilder, ConfigError,
-    CustomMetadata, Endpoint, Error, Keyed, MetadataValue, NonFinite, Nullable, Page, Paged,
-    Paginated, Pagination, Request, RetryPolicy, SerializeError, TokenKind, Unbound,
+    CustomMetadata, DecodeError, Endpoint, Error, Keyed, MetadataValue, NonFinite, Nullable, Page,
+    Paged, Paginated, Pagination, Request, RetryPolicy, SerializeError, TokenKind, Unbound,
     UnexpectedResponse, ValidationErrors, Violation, Void,
 };
 pub use seamapi_core::{serde, validation};
