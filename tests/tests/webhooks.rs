@@ -105,3 +105,33 @@ fn a_delivery_missing_a_header_or_not_json_is_refused() {
     let error = verify(&webhook, text, &delivery(&webhook, now(), text)).unwrap_err();
     assert!(matches!(error, WebhookError::InvalidBody(_)), "{error}");
 }
+
+#[test]
+fn a_verified_delivery_decodes_into_the_sdks_typed_event() {
+    use seamapi::models::Event;
+    let body = r#"{"event_id":"2d4ac9e3-6f3b-4d89-a6d5-0c2c6c8f1a10","event_type":"lock.unlocked","workspace_id":"6a3b8f5e-0000-4000-8000-000000000001","connected_account_id":"6a3b8f5e-0000-4000-8000-000000000002","device_id":"6a3b8f5e-0000-4000-8000-000000000003","created_at":"2026-11-25T12:00:00.000Z","occurred_at":"2026-11-25T11:59:59.000Z","method":"keycode"}"#;
+    let webhook = Webhook::new(SECRET).unwrap();
+    let headers = delivery(&webhook, now(), body);
+    let event: Event = webhook
+        .verify_json(body.as_bytes(), |name| {
+            headers.get(name).map(String::as_str)
+        })
+        .unwrap();
+    let Event::LockUnlocked(unlocked) = event else {
+        panic!("{event:?}")
+    };
+    assert_eq!(
+        unlocked.device_id.as_deref(),
+        Some("6a3b8f5e-0000-4000-8000-000000000003")
+    );
+    // An event type this SDK does not know yet is kept, not refused.
+    let future =
+        r#"{"event_id":"e","event_type":"lock.levitated","workspace_id":"w","created_at":"c"}"#;
+    let headers = delivery(&webhook, now(), future);
+    let event: Event = webhook
+        .verify_json(future.as_bytes(), |name| {
+            headers.get(name).map(String::as_str)
+        })
+        .unwrap();
+    assert!(matches!(event, Event::Unknown(_)), "{event:?}");
+}
