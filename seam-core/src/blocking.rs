@@ -245,10 +245,7 @@ pub trait Call: Sized + Send + 'static {
         <Self::Params as Paginated>::Item: 'static,
     {
         let (params, binding) = self.unbind();
-        let mut request = Request::new(&binding.client.inner.client, params);
-        if let Some(timeout) = binding.timeout {
-            request = request.timeout(timeout);
-        }
+        let request = Request::with_timeout(&binding.client.inner.client, params, binding.timeout);
         Pages {
             client: binding.client,
             stream: Some(Box::pin(request.pages())),

@@ -144,11 +144,7 @@ pub trait Call: Sized + Send + 'static {
     /// The call as a [`Request`], seam-core's generic form of it.
     fn into_request(self) -> Request<Self::Params> {
         let (params, binding) = self.unbind();
-        let request = Request::new(&binding.client, params);
-        match binding.timeout {
-            Some(timeout) => request.timeout(timeout),
-            None => request,
-        }
+        Request::with_timeout(&binding.client, params, binding.timeout)
     }
 
     /// Every page, asked for one after another with the same parameters; ends

@@ -247,9 +247,13 @@ impl fmt::Debug for ClientBuilder {
 
 impl ClientBuilder {
     fn credential(mut self, source: &'static str, credential: Credential) -> Self {
+        self.add_credential(source, credential);
+        self
+    }
+
+    fn add_credential(&mut self, source: &'static str, credential: Credential) {
         self.credentials
             .push(GivenCredential { source, credential });
-        self
     }
 
     /// Authenticates with an API key (`seam_…`).
@@ -453,13 +457,11 @@ impl ClientBuilder {
             }
             if self.credentials.is_empty() {
                 if let Some(key) = var("SEAM_API_KEY") {
-                    let credential = Credential::ApiKey(Secret::new(key));
-                    *self = std::mem::take(self).credential("SEAM_API_KEY", credential);
+                    self.add_credential("SEAM_API_KEY", Credential::ApiKey(Secret::new(key)));
                 }
                 if let Some(token) = var("SEAM_PERSONAL_ACCESS_TOKEN") {
                     let credential = Credential::PersonalAccessToken(Secret::new(token));
-                    *self =
-                        std::mem::take(self).credential("SEAM_PERSONAL_ACCESS_TOKEN", credential);
+                    self.add_credential("SEAM_PERSONAL_ACCESS_TOKEN", credential);
                 }
             }
         }

@@ -32,6 +32,16 @@ impl<E: Endpoint> Request<E> {
         }
     }
 
+    /// Binds `params` to `client` with the call's own timeout, if it has one: what a
+    /// bound call, async or blocking, becomes.
+    pub(crate) fn with_timeout(client: &Client, params: E, timeout: Option<Duration>) -> Self {
+        Self {
+            client: client.clone(),
+            params,
+            timeout,
+        }
+    }
+
     /// How long this call may take, retries included, instead of the client's timeout.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
