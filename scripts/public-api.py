@@ -178,7 +178,15 @@ class Listing:
             self.walk_module(item["id"], full)
         elif kind == "use":
             target = self.item(inner["id"]) if inner.get("id") is not None else None
-            if target is not None and target["crate_id"] == 0 and not inner["is_glob"]:
+            if (
+                target is not None
+                and target["crate_id"] == 0
+                and inner["is_glob"]
+                and "module" in target["inner"]
+            ):
+                # A glob re-export of this crate's own module: its items are reached here.
+                self.walk_module(target["id"], path)
+            elif target is not None and target["crate_id"] == 0 and not inner["is_glob"]:
                 # A re-export of this crate's own item: list it where it is reached.
                 renamed = dict(target, name=inner["name"])
                 self.walk(renamed, path)

@@ -4,7 +4,9 @@
 //! and the SDK's resource models generated from it (`seam/src/models/`).
 
 pub mod emit;
+pub mod emit_routes;
 pub mod models;
+pub mod routes;
 pub mod spec;
 pub mod summary;
 

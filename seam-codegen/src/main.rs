@@ -4,14 +4,16 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use seam_codegen::emit::{self, default_models_dir};
+use seam_codegen::emit_routes;
 use seam_codegen::{Spec, Summary, spec::default_spec_path};
 
 const USAGE: &str = "usage: seam-codegen (--summary | --write | --check) [--spec PATH]
 
   --summary    print the counts of the trimmed Seam Connect spec
-  --write      write the SDK's models into seam/src/models/
-  --check      exit non-zero, naming the files, when seam/src/models/ differs
-               from what the spec gives
+  --write      write the SDK's models into seam/src/models/ and its routes
+               into seam/src/routes/
+  --check      exit non-zero, naming the files, when either differs from
+               what the spec gives
   --spec PATH  read PATH instead of spec/seam-connect.json";
 
 #[derive(Clone, Copy, PartialEq)]
@@ -59,33 +61,54 @@ fn main() -> ExitCode {
         print!("{}", Summary::of(&spec));
         return ExitCode::SUCCESS;
     }
-    let files = match emit::generate(&spec) {
-        Ok(files) => files,
-        Err(failure) => return failed(&failure),
-    };
-    let dir = default_models_dir();
-    if action == Action::Write {
-        return match emit::write(&dir, &files) {
-            Ok(touched) => {
-                for name in &touched {
-                    println!("wrote {}", dir.join(name).display());
-                }
-                println!("{} files generated, {} changed", files.len(), touched.len());
-                ExitCode::SUCCESS
-            }
-            Err(failure) => failed(&failure),
+    let outputs = [
+        (
+            "seam/src/models",
+            default_models_dir(),
+            emit::generate(&spec),
+        ),
+        (
+            "seam/src/routes",
+            emit_routes::default_routes_dir(),
+            emit_routes::generate(&spec),
+        ),
+    ];
+    let mut stale = false;
+    for (name, dir, files) in outputs {
+        let files = match files {
+            Ok(files) => files,
+            Err(failure) => return failed(&failure),
         };
+        if action == Action::Write {
+            match emit::write(&dir, &files) {
+                Ok(touched) => {
+                    for file in &touched {
+                        println!("wrote {name}/{file}");
+                    }
+                    println!(
+                        "{name}: {} files generated, {} changed",
+                        files.len(),
+                        touched.len()
+                    );
+                }
+                Err(failure) => return failed(&failure),
+            }
+            continue;
+        }
+        let differences = emit::differences(&dir, &files);
+        if differences.is_empty() {
+            println!("{name} is up to date ({} files)", files.len());
+        }
+        for difference in &differences {
+            eprintln!("seam-codegen: {name}/{difference}");
+            stale = true;
+        }
     }
-    let differences = emit::differences(&dir, &files);
-    if differences.is_empty() {
-        println!("seam/src/models is up to date ({} files)", files.len());
-        return ExitCode::SUCCESS;
+    if stale {
+        eprintln!("seam-codegen: run `cargo run -p seam-codegen -- --write`");
+        return ExitCode::FAILURE;
     }
-    for difference in &differences {
-        eprintln!("seam-codegen: seam/src/models/{difference}");
-    }
-    eprintln!("seam-codegen: run `cargo run -p seam-codegen -- --write`");
-    ExitCode::FAILURE
+    ExitCode::SUCCESS
 }
 
 fn failed(failure: &str) -> ExitCode {

@@ -248,7 +248,7 @@ const FIELD_KEYS: &[&str] = &[
     "x-resource-type",
 ];
 
-fn shape_key(schema: &Value) -> String {
+pub(crate) fn shape_key(schema: &Value) -> String {
     match schema.as_object() {
         Some(object) => {
             let mut object = object.clone();
@@ -261,11 +261,11 @@ fn shape_key(schema: &Value) -> String {
     }
 }
 
-fn flag(schema: &Value, key: &str) -> bool {
+pub(crate) fn flag(schema: &Value, key: &str) -> bool {
     schema.get(key).and_then(Value::as_bool).unwrap_or(false)
 }
 
-fn str_of<'v>(schema: &'v Value, key: &str) -> Option<&'v str> {
+pub(crate) fn str_of<'v>(schema: &'v Value, key: &str) -> Option<&'v str> {
     schema.get(key).and_then(Value::as_str)
 }
 
@@ -643,7 +643,7 @@ fn is_metadata_value(schema: &Value) -> bool {
 }
 
 /// Flattens `allOf` of objects into one object: properties and `required` merged.
-fn merge_all_of(schema: &Value, origin: &str) -> Result<Value, SpecError> {
+pub(crate) fn merge_all_of(schema: &Value, origin: &str) -> Result<Value, SpecError> {
     let Some(parts) = schema.get("allOf").and_then(Value::as_array) else {
         return Ok(schema.clone());
     };
@@ -789,7 +789,7 @@ fn open_enum(values: &[&Value]) -> Def {
 }
 
 /// `name`, or `name2`, `name3`... whichever is free first.
-fn unique(taken: &mut BTreeSet<String>, name: String) -> String {
+pub(crate) fn unique(taken: &mut BTreeSet<String>, name: String) -> String {
     let mut candidate = name.clone();
     let mut counter = 2;
     while !taken.insert(candidate.clone()) {
@@ -837,7 +837,7 @@ fn child_name(parent: &str, property: &str, taken: &BTreeSet<String>) -> String 
 }
 
 /// The singular of a PascalCase name for an array's items.
-fn singular(name: &str) -> String {
+pub(crate) fn singular(name: &str) -> String {
     if let Some(stem) = name.strip_suffix("ies") {
         format!("{stem}y")
     } else if name.ends_with("ss") || name.ends_with("us") || !name.ends_with('s') {
@@ -847,12 +847,23 @@ fn singular(name: &str) -> String {
     }
 }
 
-/// The Rust field for a JSON property: a leading `_` dropped, `type` raw.
-fn field_name(property: &str) -> String {
+/// Rust's keywords, strict and reserved, that a raw identifier can spell (`self`,
+/// `super`, `crate` and `Self` cannot be raw: no spec property is named so).
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
+    "virtual", "where", "while", "yield",
+];
+
+/// The Rust field for a JSON property: a leading `_` dropped, a keyword raw.
+pub(crate) fn field_name(property: &str) -> String {
     let name = property.trim_start_matches('_');
-    match name {
-        "type" => "r#type".to_owned(),
-        _ => name.to_owned(),
+    if KEYWORDS.contains(&name) {
+        format!("r#{name}")
+    } else {
+        name.to_owned()
     }
 }
 
@@ -888,6 +899,8 @@ pub fn summary(schema: &Value) -> String {
         ("maxLength", "at most", " characters"),
         ("minimum", "≥", ""),
         ("maximum", "≤", ""),
+        ("minItems", "at least", " items"),
+        ("maxItems", "at most", " items"),
     ]
     .iter()
     .filter_map(|(key, words, unit)| {

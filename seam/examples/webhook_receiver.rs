@@ -7,7 +7,7 @@
 //! itself, shows what each got, and stops.
 //!
 //! ```sh
-//! cargo run -p seamapi --features webhooks --example webhook_receiver
+//! cargo run -p seamapi --features verify_webhooks --example webhook_receiver
 //! ```
 
 use std::convert::Infallible;

@@ -15,19 +15,43 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Every endpoint is a parameter struct declared with [`seam_endpoint`]: built on
-//! its own (`UpdateConnectedAccount::new(id).display_name("House 1")`) or bound to a
-//! client by a namespace accessor, as above; its parameters are validated before
-//! anything is sent. The runtime (client, auth, retries, errors) is [`seamapi_core`],
-//! re-exported here.
+//! Every documented route of Seam's API is a parameter struct declared with
+//! [`seam_endpoint`], generated from Seam's OpenAPI document, in a module per
+//! namespace: built on its own (`UpdateConnectedAccount::new(id).display_name("House
+//! 1")`) or bound to a client by a namespace accessor, as above; its parameters are
+//! validated before anything is sent, and its answer decodes into [`models`]. The
+//! runtime (client, auth, retries, errors) is [`seamapi_core`], re-exported here.
+//!
+//! ```no_run
+//! use seamapi::prelude::*;
+//! use seamapi::thermostats::HvacModeSetting;
+//!
+//! # async fn run(seam: Client) -> Result<(), seamapi::Error> {
+//! let codes = seam.access_codes().unmanaged().list("device_1").send().await?;
+//! let attempt = seam.locks().unlock_door("device_1").await?;
+//! seam.thermostats()
+//!     .set_hvac_mode("device_1", HvacModeSetting::Heat {
+//!         heating_set_point_celsius: Some(20.0),
+//!         heating_set_point_fahrenheit: None,
+//!     })
+//!     .await?;
+//! let by_email = seam.connected_accounts().get_by_email("jane@example.com").await?;
+//! # let _ = (codes, attempt, by_email);
+//! # Ok(()) }
+//! ```
+//!
+//! Each top-level namespace is a cargo feature of its name, all on by default.
 
-pub mod connected_accounts;
 mod model_support;
 #[deny(warnings, missing_docs)]
 pub mod models;
+#[deny(warnings, missing_docs)]
+mod routes;
 
-/// Verifying webhook deliveries (the `webhooks` feature).
-#[cfg(feature = "webhooks")]
+pub use routes::*;
+
+/// Verifying webhook deliveries (the `verify_webhooks` feature).
+#[cfg(feature = "verify_webhooks")]
 pub use seamapi_core::webhook;
 pub use seamapi_core::{
     Answer, ApiError, Bind, Binder, Bound, Call, CallFuture, Client, ClientBuilder, ConfigError,
@@ -66,19 +90,6 @@ pub use seamapi_core::validation::Validate;
 pub mod __private {
     pub use seamapi_core;
 }
-
-/// The API's namespaces, as methods on [`Client`]: `seam.connected_accounts()`.
-///
-/// Implemented for every kind of client: the async [`Client`], and with the
-/// `blocking` feature, `blocking::Client`.
-pub trait Namespaces: Binder + Sized {
-    /// Connected accounts: the accounts of device providers linked to a workspace.
-    fn connected_accounts(&self) -> connected_accounts::ConnectedAccounts<'_, Self> {
-        connected_accounts::ConnectedAccounts::new(self)
-    }
-}
-
-impl<C: Binder> Namespaces for C {}
 
 /// A synchronous client, for programs without an async runtime (the `blocking`
 /// feature):

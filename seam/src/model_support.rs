@@ -45,6 +45,14 @@ macro_rules! open_enum {
             }
         }
 
+        // Requests send enums too: the value as Seam spells it, so `Unknown` sends
+        // a value newer than this SDK.
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 $crate::model_support::decode_open_enum(

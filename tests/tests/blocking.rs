@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use seamapi::blocking::prelude::*;
-use seamapi::connected_accounts::ConnectedAccount;
+use seamapi::models::ConnectedAccount;
 use seamapi::{Client as AsyncClient, MetadataValue};
 use seamapi_fake::FakeSeam;
 
@@ -33,7 +33,7 @@ fn update_then_get_from_a_thread_without_a_runtime() {
         .send()
         .unwrap();
     let account = seam.connected_accounts().get(JOHN).send().unwrap();
-    assert_eq!(account.automatically_manage_new_devices, Some(false));
+    assert!(!account.automatically_manage_new_devices);
     assert_eq!(
         account.custom_metadata.get("id"),
         Some(&MetadataValue::from("internalId1"))

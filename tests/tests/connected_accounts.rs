@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use futures_util::TryStreamExt;
-use seamapi::connected_accounts::ConnectedAccount;
+use seamapi::models::ConnectedAccount;
 use seamapi::prelude::*;
 use seamapi::{MetadataValue, RetryPolicy};
 use seamapi_fake::FakeSeam;
@@ -68,7 +68,7 @@ async fn update_with_an_api_key_then_get_shows_it() {
         .await
         .unwrap();
     let account = get(&seam, JOHN).await;
-    assert_eq!(account.automatically_manage_new_devices, Some(false));
+    assert!(!account.automatically_manage_new_devices);
     assert_eq!(
         account.custom_metadata.get("tier"),
         Some(&MetadataValue::from("gold"))
@@ -95,7 +95,7 @@ async fn update_with_a_personal_access_token_and_workspace_then_get_shows_it() {
         .await
         .unwrap();
     let account = get(&seam, JANE).await;
-    assert_eq!(account.automatically_manage_new_devices, Some(false));
+    assert!(!account.automatically_manage_new_devices);
     assert_eq!(
         account.custom_metadata.get("source"),
         Some(&MetadataValue::from("pat"))
@@ -118,7 +118,7 @@ async fn the_seed_example_request() {
         .unwrap();
     assert_eq!(result, ());
     let account = get(&seam, JOHN).await;
-    assert_eq!(account.automatically_manage_new_devices, Some(true));
+    assert!(account.automatically_manage_new_devices);
     assert_eq!(
         account.custom_metadata.get("id"),
         Some(&MetadataValue::from("internalId1"))
@@ -189,11 +189,20 @@ async fn an_unknown_id_is_connected_account_not_found_with_the_request_id() {
 async fn input_that_passes_our_checks_but_not_seams_reaches_the_caller_by_field() {
     let fake = fake();
     let seam = api_key_client(&fake);
-    // Seam wants a positive limit; the client leaves number ranges to the server.
-    let error = seam
-        .connected_accounts()
-        .list()
+    // A definition of the user's own, without the generated `limit` rule: Seam
+    // wants a positive limit, and says so by field.
+    #[seamapi::seam_endpoint(
+        path = "/connected_accounts/list",
+        response = ConnectedAccount,
+        response_key = "connected_accounts",
+        idempotent = true
+    )]
+    struct ListWithAnyLimit {
+        limit: Option<i64>,
+    }
+    let error = ListWithAnyLimit::new()
         .limit(0)
+        .bind(&seam)
         .send()
         .await
         .unwrap_err();
@@ -204,6 +213,30 @@ async fn input_that_passes_our_checks_but_not_seams_reaches_the_caller_by_field(
         !api.validation_errors["limit"].is_empty(),
         "{:?}",
         api.validation_errors
+    );
+}
+
+#[tokio::test]
+async fn a_limit_below_the_spec_is_refused_locally_with_nothing_sent() {
+    let fake = fake();
+    let seam = api_key_client(&fake);
+    let before = latest_request_number(&seam).await;
+    // The spec says the limit is above 0: checked before anything is sent.
+    let error = seam
+        .connected_accounts()
+        .list()
+        .limit(0)
+        .send()
+        .await
+        .unwrap_err();
+    let Error::Validation(violations) = &error else {
+        panic!("expected a validation error, got {error}")
+    };
+    assert_eq!(violations.violations()[0].path, "limit");
+    assert_eq!(
+        latest_request_number(&seam).await,
+        before + 1,
+        "the refused request reached the server"
     );
 }
 
