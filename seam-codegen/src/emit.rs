@@ -389,6 +389,16 @@ pub fn generate(spec: &Spec) -> Result<Vec<GeneratedFile>, String> {
 /// How the checked-in directory differs from `files`: names of files changed,
 /// missing, or there but no longer generated.
 pub fn differences(dir: &Path, files: &[GeneratedFile]) -> Vec<String> {
+    let mut differences = file_differences(dir, files);
+    for stale in stale_files(dir, files) {
+        differences.push(format!("{stale} is not generated any more"));
+    }
+    differences
+}
+
+/// How `files` differ from those in `dir`, in a directory that also holds files
+/// written by hand: names of files changed or missing.
+pub fn file_differences(dir: &Path, files: &[GeneratedFile]) -> Vec<String> {
     let mut differences = Vec::new();
     for file in files {
         match std::fs::read_to_string(dir.join(&file.name)) {
@@ -396,9 +406,6 @@ pub fn differences(dir: &Path, files: &[GeneratedFile]) -> Vec<String> {
             Ok(_) => differences.push(format!("{} differs", file.name)),
             Err(_) => differences.push(format!("{} is missing", file.name)),
         }
-    }
-    for stale in stale_files(dir, files) {
-        differences.push(format!("{stale} is not generated any more"));
     }
     differences
 }
@@ -424,6 +431,14 @@ pub fn write(dir: &Path, files: &[GeneratedFile]) -> Result<Vec<String>, String>
         std::fs::remove_file(dir.join(&stale)).map_err(|cause| format!("{stale}: {cause}"))?;
         touched.push(stale);
     }
+    touched.extend(write_files(dir, files)?);
+    Ok(touched)
+}
+
+/// Writes `files` into `dir`, leaving its other files alone; returns the names of
+/// the files written.
+pub fn write_files(dir: &Path, files: &[GeneratedFile]) -> Result<Vec<String>, String> {
+    let mut touched = Vec::new();
     for file in files {
         let path = dir.join(&file.name);
         if std::fs::read_to_string(&path).ok().as_deref() != Some(file.text.as_str()) {

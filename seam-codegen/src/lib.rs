@@ -5,6 +5,7 @@
 
 pub mod emit;
 pub mod emit_routes;
+pub mod emit_spec_table;
 pub mod models;
 pub mod routes;
 pub mod spec;

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use seam_codegen::emit::{self, default_models_dir};
-use seam_codegen::emit_routes;
 use seam_codegen::{Spec, Summary, spec::default_spec_path};
+use seam_codegen::{emit_routes, emit_spec_table};
 
 const USAGE: &str = "usage: seam-codegen (--summary | --write | --check) [--spec PATH]
 
@@ -61,26 +61,40 @@ fn main() -> ExitCode {
         print!("{}", Summary::of(&spec));
         return ExitCode::SUCCESS;
     }
+    // (where, directory, files, whether the generator owns the whole directory)
     let outputs = [
         (
             "seam/src/models",
             default_models_dir(),
             emit::generate(&spec),
+            true,
         ),
         (
             "seam/src/routes",
             emit_routes::default_routes_dir(),
             emit_routes::generate(&spec),
+            true,
+        ),
+        (
+            "seam-macros/src",
+            emit_spec_table::default_table_dir(),
+            emit_spec_table::generate(&spec),
+            false,
         ),
     ];
     let mut stale = false;
-    for (name, dir, files) in outputs {
+    for (name, dir, files, owned) in outputs {
         let files = match files {
             Ok(files) => files,
             Err(failure) => return failed(&failure),
         };
         if action == Action::Write {
-            match emit::write(&dir, &files) {
+            let written = if owned {
+                emit::write(&dir, &files)
+            } else {
+                emit::write_files(&dir, &files)
+            };
+            match written {
                 Ok(touched) => {
                     for file in &touched {
                         println!("wrote {name}/{file}");
@@ -95,7 +109,11 @@ fn main() -> ExitCode {
             }
             continue;
         }
-        let differences = emit::differences(&dir, &files);
+        let differences = if owned {
+            emit::differences(&dir, &files)
+        } else {
+            emit::file_differences(&dir, &files)
+        };
         if differences.is_empty() {
             println!("{name} is up to date ({} files)", files.len());
         }

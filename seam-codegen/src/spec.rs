@@ -165,10 +165,9 @@ impl RequestBody {
         )
     }
 
-    /// Every parameter once by name (the first variant that names it wins), in the
-    /// order variants and common fields are listed.
-    pub fn parameters(&self) -> Vec<&Parameter> {
-        let bodies: Vec<&ObjectBody> = match self {
+    /// Every object the body may be or hold: the variants, then the common fields.
+    pub fn bodies(&self) -> Vec<&ObjectBody> {
+        match self {
             Self::None | Self::AnyJson => Vec::new(),
             Self::Object(body) => vec![body],
             Self::OneOf(variants) | Self::Discriminated { variants, .. } => {
@@ -177,9 +176,14 @@ impl RequestBody {
             Self::OneOfWithCommon { variants, common } => {
                 variants.iter().chain(std::iter::once(common)).collect()
             }
-        };
+        }
+    }
+
+    /// Every parameter once by name (the first variant that names it wins), in the
+    /// order variants and common fields are listed.
+    pub fn parameters(&self) -> Vec<&Parameter> {
         let mut seen = std::collections::BTreeSet::new();
-        bodies
+        self.bodies()
             .into_iter()
             .flat_map(|body| &body.parameters)
             .filter(|parameter| seen.insert(parameter.name.as_str()))

@@ -22,18 +22,18 @@ use crate::validation::{
 /// ```
 /// use seamapi_core::{Nullable, seam_endpoint};
 ///
-/// #[seam_endpoint(path = "/access_codes/update", idempotent = true)]
-/// pub struct UpdateAccessCode {
-///     pub access_code_id: String,
+/// #[seam_endpoint(path = "/access_grants/update", idempotent = true)]
+/// pub struct UpdateAccessGrant {
+///     pub access_grant_id: String,
 ///     #[seam(min_length = 1)]
 ///     pub name: Option<Nullable<String>>,
 ///     pub ends_at: Option<Nullable<String>>,
 /// }
 ///
-/// let params = UpdateAccessCode::new("ac_1").name("Front door").ends_at(Nullable::Null);
+/// let params = UpdateAccessGrant::new("ag_1").name("Front door").ends_at(Nullable::Null);
 /// assert_eq!(
 ///     serde_json::to_string(&params).unwrap(),
-///     r#"{"access_code_id":"ac_1","name":"Front door","ends_at":null}"#
+///     r#"{"access_grant_id":"ag_1","name":"Front door","ends_at":null}"#
 /// );
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -21,6 +21,7 @@ const ARGUMENTS: &[&str] = &[
     "idempotent",
     "paginated",
     "crate",
+    "unchecked",
 ];
 const RULES: &[&str] = &[
     "min_length",
@@ -34,6 +35,7 @@ const RULES: &[&str] = &[
     "exclusive_minimum",
     "exclusive_maximum",
     "setter",
+    "unchecked",
 ];
 const METHODS: &[&str] = &["POST", "GET", "PUT", "PATCH", "DELETE"];
 
@@ -47,6 +49,8 @@ pub(crate) struct Args {
     pub(crate) idempotent: Option<bool>,
     pub(crate) paginated: Option<Span>,
     pub(crate) krate: Option<Path>,
+    /// `unchecked`: a route the pinned spec does not know, not checked against it.
+    pub(crate) unchecked: Option<Span>,
     /// Arguments written, or misspelt so closely that the writer meant them.
     pub(crate) given: Vec<&'static str>,
 }
@@ -66,6 +70,7 @@ pub(crate) fn parse_args(tokens: TokenStream, cx: &mut Ctxt) -> Args {
         idempotent: None,
         paginated: None,
         krate: None,
+        unchecked: None,
         given: Vec::new(),
     };
     let mut seen: Vec<String> = Vec::new();
@@ -131,6 +136,7 @@ pub(crate) fn parse_args(tokens: TokenStream, cx: &mut Ctxt) -> Args {
             "crate" => {
                 args.krate = value::<CratePath>(&meta, cx, "seamapi_core")?.map(|path| path.0)
             }
+            "unchecked" => args.unchecked = Some(meta.path.span()),
             _ => unreachable!("every known argument is handled"),
         }
         Ok(())
@@ -275,6 +281,8 @@ pub(crate) struct Rules {
     pub(crate) numbers: [Option<(f64, Span)>; 4],
     /// The setter's name instead of the field's.
     pub(crate) setter: Option<Ident>,
+    /// `unchecked`: a parameter the pinned spec does not know.
+    pub(crate) unchecked: Option<Span>,
     /// Where each rule was written, for errors about the field's type.
     pub(crate) spans: Vec<(&'static str, Span)>,
 }
@@ -334,6 +342,7 @@ pub(crate) fn parse_rules(attrs: &[Attribute], cx: &mut Ctxt) -> Rules {
                     rules.setter =
                         value::<SetterName>(&meta, cx, "\"set_name\"")?.map(|name| name.0);
                 }
+                "unchecked" => rules.unchecked = Some(meta.path.span()),
                 _ => {
                     let count = value::<LitInt>(&meta, cx, "10")?.and_then(|literal| {
                         count(&literal, &name, cx).map(|count| (count, literal.span()))

@@ -34,6 +34,7 @@ pub(crate) fn expand(
     };
     let endpoint = ast::read(args, item, default_crate, &mut cx);
     check::check(&endpoint, &mut cx);
+    let warnings = crate::spec_check::check(&endpoint, &mut cx);
     let errors = cx.take();
     // On a mistake, the struct and its methods are still emitted, without the
     // checks a broken definition would trip: one mistake, one error, and the
@@ -45,7 +46,7 @@ pub(crate) fn expand(
         quote!(#item)
     };
     let errors = errors.map(syn::Error::into_compile_error);
-    Ok(quote!(#expansion #errors))
+    Ok(quote!(#expansion #warnings #errors))
 }
 
 fn generate(endpoint: &Endpoint, complete: bool) -> TokenStream {

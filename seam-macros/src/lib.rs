@@ -14,6 +14,8 @@ mod ctxt;
 mod derive;
 mod expand;
 mod pattern;
+mod spec_check;
+mod spec_table;
 mod suggest;
 
 use proc_macro::TokenStream;

@@ -419,6 +419,9 @@ fn write_macro_endpoint(out: &mut String, endpoint: &Endpoint) {
             args.push_str(", paginated");
         }
     }
+    // Seam-like, not Seam's: the routes are made up, so they are declared as
+    // routes the pinned spec does not know.
+    args.push_str(", unchecked");
     let _ = writeln!(out, "/// `{}`.", endpoint.path);
     let _ = writeln!(out, "#[seam_endpoint({args})]");
     let _ = writeln!(out, "pub struct {} {{", endpoint.ident);

@@ -170,10 +170,11 @@ pub struct CreateAccessGrant {
     /// A name, or `null` to leave it unnamed.
     #[seam(min_length = 1, max_length = 100)]
     pub name: Option<Nullable<String>>,
-    /// Metadata per space.
+    /// Metadata per space: newer than the pinned spec, so not checked against it.
+    #[seam(unchecked)]
     pub space_metadata: Option<BTreeMap<String, CustomMetadata>>,
-    /// A weight above 0.
-    #[seam(exclusive_minimum = 0)]
+    /// A weight above 0: newer than the pinned spec, so not checked against it.
+    #[seam(exclusive_minimum = 0, unchecked)]
     pub weight: Option<f64>,
 }
 
@@ -186,7 +187,7 @@ pub struct AccessGrant {
 }
 
 /// Wire names: raw identifiers and serde's renames.
-#[sdk::seam_endpoint(path = "/things/update", idempotent = true)]
+#[sdk::seam_endpoint(path = "/things/update", idempotent = true, unchecked)]
 #[derive(Debug, Clone)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateThing {
@@ -213,7 +214,7 @@ pub struct UpdateThing {
 /// A deprecated route with a deprecated parameter, and a field only on some
 /// platforms.
 #[deprecated = "Seam deprecated this route: use `UpdateThing`"]
-#[sdk::seam_endpoint(path = "/things/legacy_update", idempotent = true)]
+#[sdk::seam_endpoint(path = "/things/legacy_update", idempotent = true, unchecked)]
 #[derive(Debug, Clone)]
 pub struct LegacyUpdateThing {
     /// The thing.

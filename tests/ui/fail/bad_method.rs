@@ -1,4 +1,4 @@
-#[seamapi_core::seam_endpoint(path = "/things/update", method = "POTS")]
+#[seamapi_core::seam_endpoint(path = "/things/update", method = "POTS", unchecked)]
 pub struct UpdateThing {
     pub id: String,
 }

@@ -1,7 +1,7 @@
 // A deprecated parameter's setter warns its callers; the expansion itself does not.
 #![deny(deprecated)]
 
-#[seamapi_core::seam_endpoint(path = "/things/update")]
+#[seamapi_core::seam_endpoint(path = "/things/update", unchecked)]
 pub struct UpdateThing {
     pub id: String,
     #[deprecated = "use `name`"]

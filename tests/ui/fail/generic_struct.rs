@@ -1,4 +1,4 @@
-#[seamapi_core::seam_endpoint(path = "/things/update")]
+#[seamapi_core::seam_endpoint(path = "/things/update", unchecked)]
 pub struct UpdateThing<T> {
     pub id: T,
 }

@@ -3,7 +3,7 @@ pub struct Address {
     pub street: String,
 }
 
-#[seamapi_core::seam_endpoint(path = "/things/update")]
+#[seamapi_core::seam_endpoint(path = "/things/update", unchecked)]
 pub struct UpdateThing {
     pub id: String,
     #[seam(min_length = 1)]

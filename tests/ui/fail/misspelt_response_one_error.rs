@@ -2,7 +2,7 @@
 #[derive(Debug, serde::Deserialize)]
 pub struct Thing {}
 
-#[seamapi_core::seam_endpoint(path = "/things/get", respons = Thing, response_key = "thing")]
+#[seamapi_core::seam_endpoint(path = "/things/get", respons = Thing, response_key = "thing", unchecked)]
 pub struct GetThing {
     pub id: String,
 }

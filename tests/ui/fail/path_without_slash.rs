@@ -1,4 +1,4 @@
-#[seamapi_core::seam_endpoint(path = "connected_accounts/update")]
+#[seamapi_core::seam_endpoint(path = "connected_accounts/update", unchecked)]
 pub struct UpdateThing {
     pub id: String,
 }

@@ -1,4 +1,4 @@
-#[seamapi_core::seam_endpoint(path = "/things/update", path = "/things/get")]
+#[seamapi_core::seam_endpoint(path = "/things/update", path = "/things/get", unchecked)]
 pub struct UpdateThing {
     pub id: String,
 }

@@ -1,4 +1,4 @@
-#[seamapi_core::seam_endpoint(path = "/things/update", respons_key = "thing")]
+#[seamapi_core::seam_endpoint(path = "/things/update", respons_key = "thing", unchecked)]
 pub struct UpdateThing {
     pub id: String,
 }

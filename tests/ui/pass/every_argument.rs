@@ -7,7 +7,7 @@ pub struct Lock {
     pub device_id: String,
 }
 
-#[seamapi_core::seam_endpoint(path = "/locks/list", method = "post", response = Lock, response_key = "locks", paginated, idempotent = true)]
+#[seamapi_core::seam_endpoint(path = "/gadgets/list", method = "post", response = Lock, response_key = "locks", paginated, idempotent = true, unchecked)]
 #[derive(Debug, Clone)]
 pub struct ListLocks {
     #[seam(min_length = 1, max_length = 36)]
@@ -22,13 +22,13 @@ pub struct ListLocks {
     pub page_cursor: Option<String>,
 }
 
-#[seamapi_core::seam_endpoint(path = "/locks/get", method = "GET", response = Lock, response_key = "lock")]
+#[seamapi_core::seam_endpoint(path = "/gadgets/get", method = "GET", response = Lock, response_key = "lock", unchecked)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetLock {
     pub device_id: String,
 }
 
-#[seamapi_core::seam_endpoint(path = "/locks/unlock_door", idempotent = false)]
+#[seamapi_core::seam_endpoint(path = "/gadgets/unlock_door", idempotent = false, unchecked)]
 #[derive(Debug)]
 pub struct UnlockDoor {
     pub device_id: String,
@@ -37,7 +37,7 @@ pub struct UnlockDoor {
     pub sync: Option<bool>,
 }
 
-#[seamapi_core::seam_endpoint(path = "/workspaces/reset_sandbox", method = "DELETE")]
+#[seamapi_core::seam_endpoint(path = "/gadgets/reset", method = "DELETE", unchecked)]
 #[derive(Debug)]
 pub struct ResetSandbox {}
 
@@ -45,7 +45,7 @@ fn main() {
     use seamapi_core::Endpoint;
 
     let list = ListLocks::new().limit(10).device_type("august_lock").custom_metadata_has([("a", true)]);
-    assert_eq!(ListLocks::PATH, "/locks/list");
+    assert_eq!(ListLocks::PATH, "/gadgets/list");
     assert_eq!(ListLocks::METHOD, seamapi_core::Method::Post);
     let _: Option<&str> = ListLocks::RESPONSE_KEY;
     let _ = list.clone();
@@ -72,13 +72,13 @@ mod reexport {
     pub use seamapi_core as runtime;
 }
 
-#[seamapi_core::seam_endpoint(path = "/things/get", crate = crate::reexport::runtime)]
+#[seamapi_core::seam_endpoint(path = "/things/get", crate = crate::reexport::runtime, unchecked)]
 #[derive(Debug)]
 pub struct ThroughAPath {
     pub id: String,
 }
 
-#[seamapi_core::seam_endpoint(path = "/things/get", crate = "crate::reexport::runtime")]
+#[seamapi_core::seam_endpoint(path = "/things/get", crate = "crate::reexport::runtime", unchecked)]
 #[derive(Debug)]
 pub struct ThroughAString {
     #[seam(max_length = 3)]

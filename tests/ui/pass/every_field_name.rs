@@ -16,7 +16,7 @@ pub struct UpdateThingBuilder {
     pub inner: u8,
 }
 
-#[seamapi_core::seam_endpoint(path = "/things/update")]
+#[seamapi_core::seam_endpoint(path = "/things/update", unchecked)]
 pub struct UpdateThing {
     pub client: String,
     pub timeout: Option<u32>,
@@ -32,14 +32,14 @@ pub struct UpdateThing {
     pub builder: Option<UpdateThingBuilder>,
 }
 
-#[seamapi_core::seam_endpoint(path = "/things/create", idempotent = false)]
+#[seamapi_core::seam_endpoint(path = "/things/create", idempotent = false, unchecked)]
 pub struct CreateThing {
     pub new: String,
     #[seam(setter = "with_value")]
     pub value: Option<u32>,
 }
 
-#[seamapi_core::seam_endpoint(path = "/things/list", response = Thing, response_key = "things", paginated)]
+#[seamapi_core::seam_endpoint(path = "/things/list", response = Thing, response_key = "things", paginated, unchecked)]
 pub struct ListThings {
     pub pages: Option<u32>,
     pub items: Option<Vec<String>>,

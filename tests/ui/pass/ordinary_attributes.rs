@@ -8,20 +8,20 @@ use seamapi_core::Bind;
 // Above the attribute, derives see the struct as written: those that only read
 // it work (and cover the unbound form); those that build it go below.
 #[derive(Debug, PartialEq, Eq, Hash)]
-#[seamapi_core::seam_endpoint(path = "/things/update")]
+#[seamapi_core::seam_endpoint(path = "/things/update", unchecked)]
 pub struct DerivesAbove {
     pub id: String,
     pub name: Option<String>,
 }
 
-#[seamapi_core::seam_endpoint(path = "/things/update")]
+#[seamapi_core::seam_endpoint(path = "/things/update", unchecked)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct DerivesBelow {
     pub id: String,
     pub name: Option<String>,
 }
 
-#[seamapi_core::seam_endpoint(path = "/things/update")]
+#[seamapi_core::seam_endpoint(path = "/things/update", unchecked)]
 pub struct WithCfg {
     pub id: String,
     #[cfg(any())]
@@ -35,7 +35,7 @@ pub struct WithCfg {
 }
 
 #[deprecated = "Seam deprecated this route"]
-#[seamapi_core::seam_endpoint(path = "/things/old")]
+#[seamapi_core::seam_endpoint(path = "/things/old", unchecked)]
 pub struct OldRoute {
     pub id: String,
     #[deprecated = "Seam deprecated this parameter"]
@@ -44,7 +44,7 @@ pub struct OldRoute {
     pub old_required: String,
 }
 
-#[seamapi_core::seam_endpoint(path = "/things/update")]
+#[seamapi_core::seam_endpoint(path = "/things/update", unchecked)]
 #[derive(Debug)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SerdeAttributes {

@@ -11,7 +11,7 @@ mod no_prelude {
         pub id: ::std::string::String,
     }
 
-    #[::seamapi_core::seam_endpoint(path = "/things/list", response = Thing, response_key = "things", paginated)]
+    #[::seamapi_core::seam_endpoint(path = "/things/list", response = Thing, response_key = "things", paginated, unchecked)]
     pub struct ListThings {
         #[seam(min_length = 1)]
         pub search: ::std::option::Option<::std::string::String>,
@@ -19,7 +19,7 @@ mod no_prelude {
     }
 }
 
-#[seamapi_core::seam_endpoint(path = "/things/update")]
+#[seamapi_core::seam_endpoint(path = "/things/update", unchecked)]
 pub struct UpdateThing {
     #[seam(max_length = 3)]
     pub boxed: Option<Box<str>>,
