@@ -5,9 +5,12 @@
 //! client posting the same bytes; a stub Seam server for loopback; and the
 //! process's CPU time and peak memory. See `README.md` for the figures.
 
+pub mod devices;
+
 use std::future::Future;
 use std::io;
 use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
@@ -271,7 +274,14 @@ pub struct StubServer {
 impl StubServer {
     /// Starts the stub-server binary at `program` and waits for its address.
     pub fn start(program: &str) -> io::Result<Self> {
+        Self::start_with(program, &[])
+    }
+
+    /// Starts the stub-server binary at `program` with `args` (such as the file of
+    /// the `devices/list` answer) and waits for its address.
+    pub fn start_with(program: &str, args: &[&std::ffi::OsStr]) -> io::Result<Self> {
         let mut child = Command::new(program)
+            .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()?;
@@ -315,15 +325,17 @@ impl Drop for StubServer {
 
 /// Serves the stub Seam server on `listener` until standard input closes: HTTP/1.1
 /// with keep-alive, one task per connection, answering the seed request with
-/// [`ANSWER_JSON`] and anything else (another route, credential or body) with
-/// Seam's error envelope and status 400, so that a client sending something else
-/// than the seed request fails the benchmark.
-pub async fn serve(listener: TcpListener) -> io::Result<()> {
+/// [`ANSWER_JSON`], an authorized `POST` or `GET /devices/list` with `devices` when given
+/// (the decoding benchmark's page), and anything else (another route, credential
+/// or body) with Seam's error envelope and status 400, so that a client sending
+/// something else than the seed request fails the benchmark.
+pub async fn serve(listener: TcpListener, devices: Option<Arc<[u8]>>) -> io::Result<()> {
     let accept = async {
         loop {
             let (stream, _) = listener.accept().await?;
+            let devices = devices.clone();
             tokio::spawn(async move {
-                let _ = serve_connection(stream).await;
+                let _ = serve_connection(stream, devices.as_deref()).await;
             });
         }
     };
@@ -340,7 +352,7 @@ pub async fn serve(listener: TcpListener) -> io::Result<()> {
 
 const REFUSAL_JSON: &[u8] = br#"{"error":{"type":"invalid_input","message":"the stub server answers only the seed request"},"ok":false}"#;
 
-async fn serve_connection(mut stream: TcpStream) -> io::Result<()> {
+async fn serve_connection(mut stream: TcpStream, devices: Option<&[u8]>) -> io::Result<()> {
     stream.set_nodelay(true)?;
     let expected_authorization = format!("Bearer {API_KEY}");
     let mut input: Vec<u8> = Vec::with_capacity(16 * 1024);
@@ -377,8 +389,16 @@ async fn serve_connection(mut stream: TcpStream) -> io::Result<()> {
                 && request.path == Some(SEED_PATH)
                 && authorized
                 && body == SEED_JSON;
+            // Seam's JavaScript SDK lists with GET (and a query), this SDK with POST.
+            let devices = devices.filter(|_| {
+                matches!(request.method, Some("POST" | "GET"))
+                    && request.path == Some(devices::DEVICES_PATH)
+                    && authorized
+            });
             let (status, answer) = if seed {
                 ("200 OK", ANSWER_JSON)
+            } else if let Some(devices) = devices {
+                ("200 OK", devices)
             } else {
                 ("400 Bad Request", REFUSAL_JSON)
             };

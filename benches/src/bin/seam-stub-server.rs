@@ -1,9 +1,14 @@
 //! The stub Seam server of the benchmarks: listens on a free port of 127.0.0.1,
 //! prints `http://127.0.0.1:PORT`, and serves until its standard input closes.
+//! `seam-stub-server FILE` also answers `POST /devices/list` with FILE's bytes.
 
 use std::io::Write;
 
 fn main() -> std::io::Result<()> {
+    let devices = match std::env::args_os().nth(1) {
+        Some(path) => Some(std::fs::read(path)?.into()),
+        None => None,
+    };
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_io()
         .build()?;
@@ -13,6 +18,6 @@ fn main() -> std::io::Result<()> {
         let mut stdout = std::io::stdout();
         writeln!(stdout, "http://{address}")?;
         stdout.flush()?;
-        seam_benches::serve(listener).await
+        seam_benches::serve(listener, devices).await
     })
 }
