@@ -298,12 +298,27 @@ fn render_field(text: &mut String, models: &Models, module: &str, field: &Field,
         }
     }
     let ty = rust_type(models, module, &field.ty);
-    let ty = if field.optional {
+    let ty = if field.optional && boxed(models, &field.ty) {
+        format!("Option<Box<{ty}>>")
+    } else if field.optional {
         format!("Option<{ty}>")
     } else {
         ty
     };
     writeln!(text, "pub {}: {ty},", field.rust_name).unwrap();
+}
+
+/// An optional object or union is boxed: most are absent (a device has one
+/// provider's metadata among dozens), and inline each would take its whole size in
+/// every value, present or not (`Device` was 6.5 KB, copied on every move).
+fn boxed(models: &Models, ty: &Ty) -> bool {
+    match ty {
+        Ty::Named(id) => matches!(
+            models.types[*id].def,
+            Def::Struct { .. } | Def::Union { .. }
+        ),
+        _ => false,
+    }
 }
 
 fn rust_type(models: &Models, module: &str, ty: &Ty) -> String {

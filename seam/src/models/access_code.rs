@@ -19,7 +19,7 @@ pub struct AccessCode {
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional, nullable: object.
-    pub dormakaba_oracode_metadata: Option<AccessCodeDormakabaOracodeMetadata>,
+    pub dormakaba_oracode_metadata: Option<Box<AccessCodeDormakabaOracodeMetadata>>,
     /// Optional, nullable: string (date-time).
     pub ends_at: Option<String>,
     /// Required (absent decodes as empty): array of one of several shapes.

@@ -16,7 +16,7 @@ pub struct AcsAccessGroup {
     #[deprecated]
     pub access_group_type_display_name: String,
     /// Optional: object.
-    pub access_schedule: Option<AcsAccessGroupAccessSchedule>,
+    pub access_schedule: Option<Box<AcsAccessGroupAccessSchedule>>,
     /// Required: string (uuid).
     pub acs_access_group_id: String,
     /// Required: string (uuid).

@@ -19,7 +19,7 @@ pub struct AcsCredential {
     /// Optional: string (uuid).
     pub acs_user_id: Option<String>,
     /// Optional: object.
-    pub assa_abloy_vostio_metadata: Option<AcsCredentialAssaAbloyVostioMetadata>,
+    pub assa_abloy_vostio_metadata: Option<Box<AcsCredentialAssaAbloyVostioMetadata>>,
     /// Optional, nullable: string.
     pub card_number: Option<String>,
     /// Optional, nullable: string.
@@ -59,7 +59,7 @@ pub struct AcsCredential {
     /// Optional: string (uuid).
     pub user_identity_id: Option<String>,
     /// Optional: object.
-    pub visionline_metadata: Option<AcsCredentialVisionlineMetadata>,
+    pub visionline_metadata: Option<Box<AcsCredentialVisionlineMetadata>>,
     /// Required (absent decodes as empty): array of one of several shapes.
     pub warnings: Vec<AcsCredentialWarning>,
     /// Required: string (uuid).

@@ -13,11 +13,11 @@ pub struct AcsEntrance {
     /// Required: string (uuid).
     pub acs_system_id: String,
     /// Optional: object.
-    pub assa_abloy_vostio_metadata: Option<AcsEntranceAssaAbloyVostioMetadata>,
+    pub assa_abloy_vostio_metadata: Option<Box<AcsEntranceAssaAbloyVostioMetadata>>,
     /// Optional: object.
-    pub avigilon_alta_metadata: Option<AcsEntranceAvigilonAltaMetadata>,
+    pub avigilon_alta_metadata: Option<Box<AcsEntranceAvigilonAltaMetadata>>,
     /// Optional: object.
-    pub brivo_metadata: Option<AcsEntranceBrivoMetadata>,
+    pub brivo_metadata: Option<Box<AcsEntranceBrivoMetadata>>,
     /// Optional: boolean.
     pub can_belong_to_reservation: Option<bool>,
     /// Optional: boolean.
@@ -35,25 +35,25 @@ pub struct AcsEntrance {
     /// Required: string.
     pub display_name: String,
     /// Optional: object.
-    pub dormakaba_ambiance_metadata: Option<AcsEntranceDormakabaAmbianceMetadata>,
+    pub dormakaba_ambiance_metadata: Option<Box<AcsEntranceDormakabaAmbianceMetadata>>,
     /// Optional: object.
-    pub dormakaba_community_metadata: Option<AcsEntranceDormakabaCommunityMetadata>,
+    pub dormakaba_community_metadata: Option<Box<AcsEntranceDormakabaCommunityMetadata>>,
     /// Required (absent decodes as empty): array of object.
     pub errors: Vec<super::acs_credential::AcsCredentialError>,
     /// Optional: object.
-    pub hotek_metadata: Option<AcsEntranceHotekMetadata>,
+    pub hotek_metadata: Option<Box<AcsEntranceHotekMetadata>>,
     /// Optional: boolean.
     pub is_locked: Option<bool>,
     /// Optional: object.
-    pub latch_metadata: Option<AcsEntranceLatchMetadata>,
+    pub latch_metadata: Option<Box<AcsEntranceLatchMetadata>>,
     /// Optional: object.
-    pub salto_ks_metadata: Option<AcsEntranceSaltoKsMetadata>,
+    pub salto_ks_metadata: Option<Box<AcsEntranceSaltoKsMetadata>>,
     /// Optional: object.
-    pub salto_space_metadata: Option<AcsEntranceSaltoSpaceMetadata>,
+    pub salto_space_metadata: Option<Box<AcsEntranceSaltoSpaceMetadata>>,
     /// Required (absent decodes as empty): array of string (uuid).
     pub space_ids: Vec<String>,
     /// Optional: object.
-    pub visionline_metadata: Option<AcsEntranceVisionlineMetadata>,
+    pub visionline_metadata: Option<Box<AcsEntranceVisionlineMetadata>>,
     /// Required (absent decodes as empty): array of one of several shapes.
     pub warnings: Vec<AcsEntranceWarning>,
 }

@@ -37,7 +37,7 @@ pub struct AcsSystem {
     /// Required: boolean. An `Option` all the same: Seam's fake server leaves it out.
     pub is_credential_manager: Option<bool>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    pub location: Option<AcsSystemLocation>,
+    pub location: Option<Box<AcsSystemLocation>>,
     /// Required: string.
     pub name: String,
     /// Optional: string, one of 16 values. Deprecated.
@@ -47,7 +47,7 @@ pub struct AcsSystem {
     #[deprecated]
     pub system_type_display_name: Option<String>,
     /// Optional: object.
-    pub visionline_metadata: Option<AcsSystemVisionlineMetadata>,
+    pub visionline_metadata: Option<Box<AcsSystemVisionlineMetadata>>,
     /// Required (absent decodes as empty): array of one of several shapes.
     pub warnings: Vec<AcsSystemWarning>,
     /// Required: string (uuid).

@@ -10,7 +10,7 @@
 #[non_exhaustive]
 pub struct AcsUser {
     /// Optional: object.
-    pub access_schedule: Option<super::acs_access_group::AcsAccessGroupAccessSchedule>,
+    pub access_schedule: Option<Box<super::acs_access_group::AcsAccessGroupAccessSchedule>>,
     /// Required: string (uuid).
     pub acs_system_id: String,
     /// Required: string (uuid).
@@ -47,9 +47,9 @@ pub struct AcsUser {
     /// Optional: string.
     pub phone_number: Option<String>,
     /// Optional: object.
-    pub salto_ks_metadata: Option<AcsUserSaltoKsMetadata>,
+    pub salto_ks_metadata: Option<Box<AcsUserSaltoKsMetadata>>,
     /// Optional: object.
-    pub salto_space_metadata: Option<AcsUserSaltoSpaceMetadata>,
+    pub salto_space_metadata: Option<Box<AcsUserSaltoSpaceMetadata>>,
     /// Optional, nullable: string.
     pub user_identity_email_address: Option<String>,
     /// Optional, nullable: string.

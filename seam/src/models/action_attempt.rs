@@ -104,7 +104,7 @@ pub struct LockDoorSuccessActionAttempt {
     /// Required, nullable: any JSON.
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    pub result: Option<LockDoorSuccessActionAttemptResult>,
+    pub result: Option<Box<LockDoorSuccessActionAttemptResult>>,
 }
 
 crate::model_support::deserialize_object! {
@@ -195,7 +195,7 @@ pub struct UnlockDoorSuccessActionAttempt {
     /// Required, nullable: any JSON.
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    pub result: Option<LockDoorSuccessActionAttemptResult>,
+    pub result: Option<Box<LockDoorSuccessActionAttemptResult>>,
 }
 
 crate::model_support::deserialize_object! {
@@ -255,7 +255,7 @@ pub struct ScanCredentialSuccessActionAttempt {
     /// Required, nullable: any JSON.
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    pub result: Option<ScanCredentialSuccessActionAttemptResult>,
+    pub result: Option<Box<ScanCredentialSuccessActionAttemptResult>>,
 }
 
 crate::model_support::deserialize_object! {
@@ -272,9 +272,10 @@ crate::model_support::deserialize_object! {
 pub struct ScanCredentialSuccessActionAttemptResult {
     /// Required, nullable: object.
     pub acs_credential_on_encoder:
-        Option<ScanCredentialSuccessActionAttemptResultAcsCredentialOnEncoder>,
+        Option<Box<ScanCredentialSuccessActionAttemptResultAcsCredentialOnEncoder>>,
     /// Required, nullable: one of several shapes.
-    pub acs_credential_on_seam: Option<ScanCredentialSuccessActionAttemptResultAcsCredentialOnSeam>,
+    pub acs_credential_on_seam:
+        Option<Box<ScanCredentialSuccessActionAttemptResultAcsCredentialOnSeam>>,
     /// Required (absent decodes as empty): array of object.
     pub warnings: Vec<ScanCredentialSuccessActionAttemptResultWarning>,
 }
@@ -302,8 +303,9 @@ pub struct ScanCredentialSuccessActionAttemptResultAcsCredentialOnEncoder {
     /// Required, nullable: string (date-time).
     pub starts_at: Option<String>,
     /// Optional: object.
-    pub visionline_metadata:
-        Option<ScanCredentialSuccessActionAttemptResultAcsCredentialOnEncoderVisionlineMetadata>,
+    pub visionline_metadata: Option<
+        Box<ScanCredentialSuccessActionAttemptResultAcsCredentialOnEncoderVisionlineMetadata>,
+    >,
 }
 
 crate::model_support::deserialize_object! {
@@ -560,7 +562,7 @@ pub struct EncodeCredentialSuccessActionAttempt {
     /// Required, nullable: any JSON.
     pub error: Option<::serde_json::Value>,
     /// Required: one of several shapes. An `Option` all the same: Seam's fake server leaves it out.
-    pub result: Option<ScanCredentialSuccessActionAttemptResultAcsCredentialOnSeam>,
+    pub result: Option<Box<ScanCredentialSuccessActionAttemptResultAcsCredentialOnSeam>>,
 }
 
 crate::model_support::deserialize_object! {
@@ -694,7 +696,7 @@ pub struct ScanToAssignCredentialSuccessActionAttempt {
     /// Required, nullable: any JSON.
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    pub result: Option<super::acs_credential::AcsCredential>,
+    pub result: Option<Box<super::acs_credential::AcsCredential>>,
 }
 
 crate::model_support::deserialize_object! {
@@ -765,7 +767,7 @@ pub struct AssignCredentialSuccessActionAttempt {
     /// Required, nullable: any JSON.
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    pub result: Option<super::access_method::AccessMethod>,
+    pub result: Option<Box<super::access_method::AccessMethod>>,
 }
 
 crate::model_support::deserialize_object! {
@@ -850,7 +852,7 @@ pub struct ResetSandboxWorkspaceSuccessActionAttempt {
     /// Required, nullable: any JSON.
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
+    pub result: Option<Box<ResetSandboxWorkspaceSuccessActionAttemptResult>>,
 }
 
 crate::model_support::deserialize_object! {
@@ -915,7 +917,7 @@ pub struct SetFanModeSuccessActionAttempt {
     /// Required, nullable: any JSON.
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
+    pub result: Option<Box<ResetSandboxWorkspaceSuccessActionAttemptResult>>,
 }
 
 crate::model_support::deserialize_object! {
@@ -975,7 +977,7 @@ pub struct SetHvacModeSuccessActionAttempt {
     /// Required, nullable: any JSON.
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
+    pub result: Option<Box<ResetSandboxWorkspaceSuccessActionAttemptResult>>,
 }
 
 crate::model_support::deserialize_object! {
@@ -1035,7 +1037,7 @@ pub struct ActivateClimatePresetSuccessActionAttempt {
     /// Required, nullable: any JSON.
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
+    pub result: Option<Box<ResetSandboxWorkspaceSuccessActionAttemptResult>>,
 }
 
 crate::model_support::deserialize_object! {
@@ -1095,7 +1097,7 @@ pub struct SimulateKeypadCodeEntrySuccessActionAttempt {
     /// Required, nullable: any JSON.
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
+    pub result: Option<Box<ResetSandboxWorkspaceSuccessActionAttemptResult>>,
 }
 
 crate::model_support::deserialize_object! {
@@ -1155,7 +1157,7 @@ pub struct SimulateManualLockViaKeypadSuccessActionAttempt {
     /// Required, nullable: any JSON.
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
+    pub result: Option<Box<ResetSandboxWorkspaceSuccessActionAttemptResult>>,
 }
 
 crate::model_support::deserialize_object! {
@@ -1215,7 +1217,7 @@ pub struct PushThermostatProgramsSuccessActionAttempt {
     /// Required, nullable: any JSON.
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
+    pub result: Option<Box<ResetSandboxWorkspaceSuccessActionAttemptResult>>,
 }
 
 crate::model_support::deserialize_object! {
@@ -1275,7 +1277,7 @@ pub struct ConfigureAutoLockSuccessActionAttempt {
     /// Required, nullable: any JSON.
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
+    pub result: Option<Box<ResetSandboxWorkspaceSuccessActionAttemptResult>>,
 }
 
 crate::model_support::deserialize_object! {
@@ -1335,7 +1337,7 @@ pub struct SyncAccessCodesSuccessActionAttempt {
     /// Required, nullable: any JSON.
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
+    pub result: Option<Box<ResetSandboxWorkspaceSuccessActionAttemptResult>>,
 }
 
 crate::model_support::deserialize_object! {
@@ -1395,7 +1397,7 @@ pub struct CreateAccessCodeSuccessActionAttempt {
     /// Required, nullable: any JSON.
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    pub result: Option<CreateAccessCodeSuccessActionAttemptResult>,
+    pub result: Option<Box<CreateAccessCodeSuccessActionAttemptResult>>,
 }
 
 crate::model_support::deserialize_object! {
@@ -1469,7 +1471,7 @@ pub struct DeleteAccessCodeSuccessActionAttempt {
     /// Required, nullable: any JSON.
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
+    pub result: Option<Box<ResetSandboxWorkspaceSuccessActionAttemptResult>>,
 }
 
 crate::model_support::deserialize_object! {
@@ -1529,7 +1531,7 @@ pub struct UpdateAccessCodeSuccessActionAttempt {
     /// Required, nullable: any JSON.
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    pub result: Option<CreateAccessCodeSuccessActionAttemptResult>,
+    pub result: Option<Box<CreateAccessCodeSuccessActionAttemptResult>>,
 }
 
 crate::model_support::deserialize_object! {
@@ -1589,7 +1591,7 @@ pub struct CreateNoiseThresholdSuccessActionAttempt {
     /// Required, nullable: any JSON.
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    pub result: Option<CreateNoiseThresholdSuccessActionAttemptResult>,
+    pub result: Option<Box<CreateNoiseThresholdSuccessActionAttemptResult>>,
 }
 
 crate::model_support::deserialize_object! {
@@ -1663,7 +1665,7 @@ pub struct DeleteNoiseThresholdSuccessActionAttempt {
     /// Required, nullable: any JSON.
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    pub result: Option<ResetSandboxWorkspaceSuccessActionAttemptResult>,
+    pub result: Option<Box<ResetSandboxWorkspaceSuccessActionAttemptResult>>,
 }
 
 crate::model_support::deserialize_object! {
@@ -1723,7 +1725,7 @@ pub struct UpdateNoiseThresholdSuccessActionAttempt {
     /// Required, nullable: any JSON.
     pub error: Option<::serde_json::Value>,
     /// Required: object. An `Option` all the same: Seam's fake server leaves it out.
-    pub result: Option<CreateNoiseThresholdSuccessActionAttemptResult>,
+    pub result: Option<Box<CreateNoiseThresholdSuccessActionAttemptResult>>,
 }
 
 crate::model_support::deserialize_object! {

@@ -43,7 +43,7 @@ pub struct ConnectedAccount {
     pub time_zone: Option<String>,
     /// Optional: object. Deprecated.
     #[deprecated]
-    pub user_identifier: Option<ConnectedAccountUserIdentifier>,
+    pub user_identifier: Option<Box<ConnectedAccountUserIdentifier>>,
     /// Required (absent decodes as empty): array of one of several shapes.
     pub warnings: Vec<ConnectedAccountWarning>,
 }

@@ -11,7 +11,7 @@ pub struct CustomizationProfile {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: object.
-    pub customer_portal_theme: Option<CustomizationProfileCustomerPortalTheme>,
+    pub customer_portal_theme: Option<Box<CustomizationProfileCustomerPortalTheme>>,
     /// Required: string (uuid).
     pub customization_profile_id: String,
     /// Optional: string (uri).

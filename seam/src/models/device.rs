@@ -59,9 +59,9 @@ pub struct Device {
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional: object.
-    pub device_manufacturer: Option<DeviceManufacturer>,
+    pub device_manufacturer: Option<Box<DeviceManufacturer>>,
     /// Optional: object.
-    pub device_provider: Option<DeviceDeviceProvider>,
+    pub device_provider: Option<Box<DeviceDeviceProvider>>,
     /// Required: one of several shapes.
     pub device_type: DeviceType,
     /// Required: string.
@@ -71,7 +71,7 @@ pub struct Device {
     /// Required: boolean.
     pub is_managed: bool,
     /// Optional: object.
-    pub location: Option<DeviceLocation>,
+    pub location: Option<Box<DeviceLocation>>,
     /// Optional: string.
     pub nickname: Option<String>,
     /// Required: object.
@@ -283,23 +283,23 @@ pub struct DeviceProperties {
     /// Optional: array of number. Not documented by Seam.
     pub experimental_supported_code_from_access_codes_lengths: Option<Vec<f64>>,
     /// Optional: object.
-    pub accessory_keypad: Option<DevicePropertiesAccessoryKeypad>,
+    pub accessory_keypad: Option<Box<DevicePropertiesAccessoryKeypad>>,
     /// Optional, nullable: object. Deprecated.
     #[deprecated]
-    pub active_thermostat_schedule: Option<super::thermostat_schedule::ThermostatSchedule>,
+    pub active_thermostat_schedule: Option<Box<super::thermostat_schedule::ThermostatSchedule>>,
     /// Optional, nullable: string (uuid).
     pub active_thermostat_schedule_id: Option<String>,
     /// Optional: object.
-    pub akiles_metadata: Option<DevicePropertiesAkilesMetadata>,
+    pub akiles_metadata: Option<Box<DevicePropertiesAkilesMetadata>>,
     /// Required: object.
     pub appearance: DevicePropertiesAppearance,
     /// Optional: object.
     pub assa_abloy_credential_service_metadata:
-        Option<DevicePropertiesAssaAbloyCredentialServiceMetadata>,
+        Option<Box<DevicePropertiesAssaAbloyCredentialServiceMetadata>>,
     /// Optional: object.
-    pub assa_abloy_vostio_metadata: Option<DevicePropertiesAssaAbloyVostioMetadata>,
+    pub assa_abloy_vostio_metadata: Option<Box<DevicePropertiesAssaAbloyVostioMetadata>>,
     /// Optional: object.
-    pub august_metadata: Option<DevicePropertiesAugustMetadata>,
+    pub august_metadata: Option<Box<DevicePropertiesAugustMetadata>>,
     /// Optional: number.
     pub auto_lock_delay_seconds: Option<f64>,
     /// Optional: boolean.
@@ -315,51 +315,51 @@ pub struct DeviceProperties {
     pub available_hvac_mode_settings:
         Option<Vec<DevicePropertiesAvailableClimatePresetHvacModeSetting>>,
     /// Optional: object.
-    pub avigilon_alta_metadata: Option<super::acs_entrance::AcsEntranceAvigilonAltaMetadata>,
+    pub avigilon_alta_metadata: Option<Box<super::acs_entrance::AcsEntranceAvigilonAltaMetadata>>,
     /// Optional: boolean.
     pub backup_access_code_pool_enabled: Option<bool>,
     /// Optional: object.
-    pub battery: Option<DevicePropertiesBattery>,
+    pub battery: Option<Box<DevicePropertiesBattery>>,
     /// Optional: number, ≥ 0, ≤ 1.
     pub battery_level: Option<f64>,
     /// Optional: object.
-    pub brivo_metadata: Option<DevicePropertiesBrivoMetadata>,
+    pub brivo_metadata: Option<Box<DevicePropertiesBrivoMetadata>>,
     /// Optional: array of one of several shapes.
     pub code_constraints: Option<Vec<DevicePropertiesCodeConstraint>>,
     /// Optional: object.
-    pub controlbyweb_metadata: Option<DevicePropertiesControlbywebMetadata>,
+    pub controlbyweb_metadata: Option<Box<DevicePropertiesControlbywebMetadata>>,
     /// Optional: object.
-    pub current_climate_setting: Option<DevicePropertiesCurrentClimateSetting>,
+    pub current_climate_setting: Option<Box<DevicePropertiesCurrentClimateSetting>>,
     /// Optional: array of string.
     pub currently_triggering_noise_threshold_ids: Option<Vec<String>>,
     /// Optional: object. Deprecated.
     #[deprecated]
-    pub default_climate_setting: Option<DevicePropertiesCurrentClimateSetting>,
+    pub default_climate_setting: Option<Box<DevicePropertiesCurrentClimateSetting>>,
     /// Optional: boolean.
     pub door_open: Option<bool>,
     /// Optional: object.
-    pub dormakaba_oracode_metadata: Option<DevicePropertiesDormakabaOracodeMetadata>,
+    pub dormakaba_oracode_metadata: Option<Box<DevicePropertiesDormakabaOracodeMetadata>>,
     /// Optional: object.
-    pub ecobee_metadata: Option<DevicePropertiesEcobeeMetadata>,
+    pub ecobee_metadata: Option<Box<DevicePropertiesEcobeeMetadata>>,
     /// Optional, nullable: string, at least 1 characters.
     pub fallback_climate_preset_key: Option<String>,
     /// Optional: string, one of 3 values. Deprecated.
     #[deprecated]
     pub fan_mode_setting: Option<DevicePropertiesAvailableClimatePresetFanModeSetting>,
     /// Optional: object.
-    pub four_suites_metadata: Option<DevicePropertiesFourSuitesMetadata>,
+    pub four_suites_metadata: Option<Box<DevicePropertiesFourSuitesMetadata>>,
     /// Optional: object.
-    pub genie_metadata: Option<DevicePropertiesGenieMetadata>,
+    pub genie_metadata: Option<Box<DevicePropertiesGenieMetadata>>,
     /// Optional: boolean.
     pub has_direct_power: Option<bool>,
     /// Optional: boolean.
     pub has_native_entry_events: Option<bool>,
     /// Optional: object.
-    pub honeywell_resideo_metadata: Option<DevicePropertiesHoneywellResideoMetadata>,
+    pub honeywell_resideo_metadata: Option<Box<DevicePropertiesHoneywellResideoMetadata>>,
     /// Optional: object.
-    pub igloo_metadata: Option<DevicePropertiesIglooMetadata>,
+    pub igloo_metadata: Option<Box<DevicePropertiesIglooMetadata>>,
     /// Optional: object.
-    pub igloohome_metadata: Option<DevicePropertiesIgloohomeMetadata>,
+    pub igloohome_metadata: Option<Box<DevicePropertiesIgloohomeMetadata>>,
     /// Optional: string.
     pub image_alt_text: Option<String>,
     /// Optional: string (uri).
@@ -373,19 +373,19 @@ pub struct DeviceProperties {
     /// Optional: boolean.
     pub is_temporary_manual_override_active: Option<bool>,
     /// Optional: object.
-    pub keynest_metadata: Option<DevicePropertiesKeynestMetadata>,
+    pub keynest_metadata: Option<Box<DevicePropertiesKeynestMetadata>>,
     /// Optional: object.
-    pub keypad_battery: Option<DevicePropertiesKeypadBattery>,
+    pub keypad_battery: Option<Box<DevicePropertiesKeypadBattery>>,
     /// Optional: object.
-    pub kisi_metadata: Option<DevicePropertiesKisiMetadata>,
+    pub kisi_metadata: Option<Box<DevicePropertiesKisiMetadata>>,
     /// Optional: object.
-    pub korelock_metadata: Option<DevicePropertiesKorelockMetadata>,
+    pub korelock_metadata: Option<Box<DevicePropertiesKorelockMetadata>>,
     /// Optional: object.
-    pub kwikset_metadata: Option<DevicePropertiesKwiksetMetadata>,
+    pub kwikset_metadata: Option<Box<DevicePropertiesKwiksetMetadata>>,
     /// Optional: boolean.
     pub locked: Option<bool>,
     /// Optional: object.
-    pub lockly_metadata: Option<DevicePropertiesLocklyMetadata>,
+    pub lockly_metadata: Option<Box<DevicePropertiesLocklyMetadata>>,
     /// Optional: string.
     pub manufacturer: Option<String>,
     /// Optional: number.
@@ -415,27 +415,27 @@ pub struct DeviceProperties {
     /// Optional: number.
     pub min_heating_set_point_fahrenheit: Option<f64>,
     /// Optional: object.
-    pub minut_metadata: Option<DevicePropertiesMinutMetadata>,
+    pub minut_metadata: Option<Box<DevicePropertiesMinutMetadata>>,
     /// Required: object.
     pub model: DevicePropertiesModel,
     /// Required: string. Deprecated.
     #[deprecated]
     pub name: String,
     /// Optional: object.
-    pub nest_metadata: Option<DevicePropertiesNestMetadata>,
+    pub nest_metadata: Option<Box<DevicePropertiesNestMetadata>>,
     /// Optional: number.
     pub noise_level_decibels: Option<f64>,
     /// Optional: object.
-    pub noiseaware_metadata: Option<DevicePropertiesNoiseawareMetadata>,
+    pub noiseaware_metadata: Option<Box<DevicePropertiesNoiseawareMetadata>>,
     /// Optional: object.
-    pub nuki_metadata: Option<DevicePropertiesNukiMetadata>,
+    pub nuki_metadata: Option<Box<DevicePropertiesNukiMetadata>>,
     /// Optional: boolean. Deprecated.
     #[deprecated]
     pub offline_access_codes_enabled: Option<bool>,
     /// Optional: array of object.
     pub offline_time_frame_options: Option<Vec<DevicePropertiesOfflineTimeFrameOption>>,
     /// Optional: object.
-    pub omnitec_metadata: Option<DevicePropertiesOmnitecMetadata>,
+    pub omnitec_metadata: Option<Box<DevicePropertiesOmnitecMetadata>>,
     /// Required: boolean.
     pub online: bool,
     /// Optional: boolean. Deprecated.
@@ -446,25 +446,25 @@ pub struct DeviceProperties {
     /// Optional: number, ≥ 0, ≤ 1.
     pub relative_humidity: Option<f64>,
     /// Optional: object.
-    pub ring_metadata: Option<DevicePropertiesRingMetadata>,
+    pub ring_metadata: Option<Box<DevicePropertiesRingMetadata>>,
     /// Optional: object.
-    pub salto_ks_metadata: Option<DevicePropertiesSaltoKsMetadata>,
+    pub salto_ks_metadata: Option<Box<DevicePropertiesSaltoKsMetadata>>,
     /// Optional: object. Deprecated.
     #[deprecated]
-    pub salto_metadata: Option<DevicePropertiesSaltoMetadata>,
+    pub salto_metadata: Option<Box<DevicePropertiesSaltoMetadata>>,
     /// Optional: object.
     pub salto_space_credential_service_metadata:
-        Option<DevicePropertiesSaltoSpaceCredentialServiceMetadata>,
+        Option<Box<DevicePropertiesSaltoSpaceCredentialServiceMetadata>>,
     /// Optional: object.
-    pub schlage_metadata: Option<DevicePropertiesLocklyMetadata>,
+    pub schlage_metadata: Option<Box<DevicePropertiesLocklyMetadata>>,
     /// Optional: object.
-    pub seam_bridge_metadata: Option<DevicePropertiesSeamBridgeMetadata>,
+    pub seam_bridge_metadata: Option<Box<DevicePropertiesSeamBridgeMetadata>>,
     /// Optional: object.
-    pub sensi_metadata: Option<DevicePropertiesSensiMetadata>,
+    pub sensi_metadata: Option<Box<DevicePropertiesSensiMetadata>>,
     /// Optional: string.
     pub serial_number: Option<String>,
     /// Optional: object.
-    pub smartthings_metadata: Option<DevicePropertiesSmartthingsMetadata>,
+    pub smartthings_metadata: Option<Box<DevicePropertiesSmartthingsMetadata>>,
     /// Optional: array of number.
     pub supported_code_lengths: Option<Vec<f64>>,
     /// Optional: boolean. Deprecated.
@@ -476,32 +476,32 @@ pub struct DeviceProperties {
     #[deprecated]
     pub supports_offline_access_codes: Option<bool>,
     /// Optional: object.
-    pub tado_metadata: Option<DevicePropertiesTadoMetadata>,
+    pub tado_metadata: Option<Box<DevicePropertiesTadoMetadata>>,
     /// Optional: object.
-    pub tedee_metadata: Option<DevicePropertiesTedeeMetadata>,
+    pub tedee_metadata: Option<Box<DevicePropertiesTedeeMetadata>>,
     /// Optional: number.
     pub temperature_celsius: Option<f64>,
     /// Optional: number.
     pub temperature_fahrenheit: Option<f64>,
     /// Optional: object.
-    pub temperature_threshold: Option<DevicePropertiesTemperatureThreshold>,
+    pub temperature_threshold: Option<Box<DevicePropertiesTemperatureThreshold>>,
     /// Optional: number.
     pub thermostat_daily_program_period_precision_minutes: Option<f64>,
     /// Optional: array of object.
     pub thermostat_daily_programs:
         Option<Vec<super::thermostat_daily_program::ThermostatDailyProgram>>,
     /// Optional, nullable: object.
-    pub thermostat_weekly_program: Option<DevicePropertiesThermostatWeeklyProgram>,
+    pub thermostat_weekly_program: Option<Box<DevicePropertiesThermostatWeeklyProgram>>,
     /// Optional: object.
-    pub ttlock_metadata: Option<DevicePropertiesTtlockMetadata>,
+    pub ttlock_metadata: Option<Box<DevicePropertiesTtlockMetadata>>,
     /// Optional: object.
-    pub two_n_metadata: Option<DevicePropertiesTwoNMetadata>,
+    pub two_n_metadata: Option<Box<DevicePropertiesTwoNMetadata>>,
     /// Optional: object.
-    pub ultraloq_metadata: Option<DevicePropertiesUltraloqMetadata>,
+    pub ultraloq_metadata: Option<Box<DevicePropertiesUltraloqMetadata>>,
     /// Optional: object.
-    pub visionline_metadata: Option<DevicePropertiesVisionlineMetadata>,
+    pub visionline_metadata: Option<Box<DevicePropertiesVisionlineMetadata>>,
     /// Optional: object.
-    pub wyze_metadata: Option<DevicePropertiesWyzeMetadata>,
+    pub wyze_metadata: Option<Box<DevicePropertiesWyzeMetadata>>,
 }
 
 crate::model_support::deserialize_object! {
@@ -618,7 +618,7 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct DevicePropertiesAccessoryKeypad {
     /// Optional: object.
-    pub battery: Option<DevicePropertiesAccessoryKeypadBattery>,
+    pub battery: Option<Box<DevicePropertiesAccessoryKeypadBattery>>,
     /// Required: boolean.
     pub is_connected: bool,
 }
@@ -797,7 +797,7 @@ pub struct DevicePropertiesAvailableClimatePreset {
     /// Required: string.
     pub display_name: String,
     /// Optional: object.
-    pub ecobee_metadata: Option<DevicePropertiesAvailableClimatePresetEcobeeMetadata>,
+    pub ecobee_metadata: Option<Box<DevicePropertiesAvailableClimatePresetEcobeeMetadata>>,
     /// Optional: string, one of 3 values.
     pub fan_mode_setting: Option<DevicePropertiesAvailableClimatePresetFanModeSetting>,
     /// Optional: number.
@@ -1049,7 +1049,7 @@ pub struct DevicePropertiesCurrentClimateSetting {
     /// Optional: string.
     pub display_name: Option<String>,
     /// Optional: object.
-    pub ecobee_metadata: Option<DevicePropertiesAvailableClimatePresetEcobeeMetadata>,
+    pub ecobee_metadata: Option<Box<DevicePropertiesAvailableClimatePresetEcobeeMetadata>>,
     /// Optional: string, one of 3 values.
     pub fan_mode_setting: Option<DevicePropertiesAvailableClimatePresetFanModeSetting>,
     /// Optional: number.
@@ -1476,7 +1476,7 @@ pub struct DevicePropertiesMinutMetadata {
     /// Optional: string.
     pub device_name: Option<String>,
     /// Optional: object.
-    pub latest_sensor_values: Option<DevicePropertiesMinutMetadataLatestSensorValues>,
+    pub latest_sensor_values: Option<Box<DevicePropertiesMinutMetadataLatestSensorValues>>,
 }
 
 crate::model_support::deserialize_object! {
@@ -1492,15 +1492,15 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct DevicePropertiesMinutMetadataLatestSensorValues {
     /// Optional: object.
-    pub accelerometer_z: Option<DevicePropertiesMinutMetadataLatestSensorValuesAccelerometerZ>,
+    pub accelerometer_z: Option<Box<DevicePropertiesMinutMetadataLatestSensorValuesAccelerometerZ>>,
     /// Optional: object.
-    pub humidity: Option<DevicePropertiesMinutMetadataLatestSensorValuesAccelerometerZ>,
+    pub humidity: Option<Box<DevicePropertiesMinutMetadataLatestSensorValuesAccelerometerZ>>,
     /// Optional: object.
-    pub pressure: Option<DevicePropertiesMinutMetadataLatestSensorValuesAccelerometerZ>,
+    pub pressure: Option<Box<DevicePropertiesMinutMetadataLatestSensorValuesAccelerometerZ>>,
     /// Optional: object.
-    pub sound: Option<DevicePropertiesMinutMetadataLatestSensorValuesAccelerometerZ>,
+    pub sound: Option<Box<DevicePropertiesMinutMetadataLatestSensorValuesAccelerometerZ>>,
     /// Optional: object.
-    pub temperature: Option<DevicePropertiesMinutMetadataLatestSensorValuesAccelerometerZ>,
+    pub temperature: Option<Box<DevicePropertiesMinutMetadataLatestSensorValuesAccelerometerZ>>,
 }
 
 crate::model_support::deserialize_object! {
@@ -2037,7 +2037,7 @@ pub struct DevicePropertiesTtlockMetadata {
     /// Optional: string.
     pub feature_value: Option<String>,
     /// Optional: object.
-    pub features: Option<DevicePropertiesTtlockMetadataFeatures>,
+    pub features: Option<Box<DevicePropertiesTtlockMetadataFeatures>>,
     /// Optional: boolean.
     pub has_gateway: Option<bool>,
     /// Optional: string.

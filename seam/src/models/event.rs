@@ -4195,7 +4195,7 @@ pub struct LockAccessDeniedEvent {
     /// Required: string (date-time).
     pub occurred_at: String,
     /// Optional: object.
-    pub reason: Option<LockAccessDeniedEventReason>,
+    pub reason: Option<Box<LockAccessDeniedEventReason>>,
     /// Optional: string (uuid).
     pub user_identity_id: Option<String>,
     /// Required: string (uuid).

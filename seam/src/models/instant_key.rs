@@ -13,7 +13,7 @@ pub struct InstantKey {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: object.
-    pub customization: Option<InstantKeyCustomization>,
+    pub customization: Option<Box<InstantKeyCustomization>>,
     /// Optional: string (uuid).
     pub customization_profile_id: Option<String>,
     /// Required: string (date-time).

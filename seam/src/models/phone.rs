@@ -61,10 +61,10 @@ crate::model_support::open_enum! {
 pub struct PhoneProperties {
     /// Optional: object.
     pub assa_abloy_credential_service_metadata:
-        Option<super::device::DevicePropertiesAssaAbloyCredentialServiceMetadata>,
+        Option<Box<super::device::DevicePropertiesAssaAbloyCredentialServiceMetadata>>,
     /// Optional: object.
     pub salto_space_credential_service_metadata:
-        Option<super::device::DevicePropertiesSaltoSpaceCredentialServiceMetadata>,
+        Option<Box<super::device::DevicePropertiesSaltoSpaceCredentialServiceMetadata>>,
 }
 
 crate::model_support::deserialize_object! {

@@ -15,7 +15,7 @@ pub struct Space {
     /// Required: string (date-time).
     pub created_at: String,
     /// Optional: object.
-    pub customer_data: Option<SpaceCustomerData>,
+    pub customer_data: Option<Box<SpaceCustomerData>>,
     /// Optional: string.
     pub customer_key: Option<String>,
     /// Required: number.
@@ -23,7 +23,7 @@ pub struct Space {
     /// Required: string.
     pub display_name: String,
     /// Optional, nullable: object.
-    pub geolocation: Option<SpaceGeolocation>,
+    pub geolocation: Option<Box<SpaceGeolocation>>,
     /// Required: string.
     pub name: String,
     /// Optional: string (uuid). Not documented by Seam.

@@ -21,7 +21,8 @@ pub struct UnmanagedAccessCode {
     /// Required: string (uuid).
     pub device_id: String,
     /// Optional, nullable: object.
-    pub dormakaba_oracode_metadata: Option<super::access_code::AccessCodeDormakabaOracodeMetadata>,
+    pub dormakaba_oracode_metadata:
+        Option<Box<super::access_code::AccessCodeDormakabaOracodeMetadata>>,
     /// Optional, nullable: string (date-time).
     pub ends_at: Option<String>,
     /// Required (absent decodes as empty): array of one of several shapes.

@@ -16,7 +16,7 @@ pub struct UnmanagedAcsAccessGroup {
     #[deprecated]
     pub access_group_type_display_name: String,
     /// Optional: object.
-    pub access_schedule: Option<super::acs_access_group::AcsAccessGroupAccessSchedule>,
+    pub access_schedule: Option<Box<super::acs_access_group::AcsAccessGroupAccessSchedule>>,
     /// Required: string (uuid).
     pub acs_access_group_id: String,
     /// Required: string (uuid).

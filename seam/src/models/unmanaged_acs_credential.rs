@@ -20,7 +20,7 @@ pub struct UnmanagedAcsCredential {
     pub acs_user_id: Option<String>,
     /// Optional: object.
     pub assa_abloy_vostio_metadata:
-        Option<super::acs_credential::AcsCredentialAssaAbloyVostioMetadata>,
+        Option<Box<super::acs_credential::AcsCredentialAssaAbloyVostioMetadata>>,
     /// Optional, nullable: string.
     pub card_number: Option<String>,
     /// Optional, nullable: string.
@@ -60,7 +60,7 @@ pub struct UnmanagedAcsCredential {
     /// Optional: string (uuid).
     pub user_identity_id: Option<String>,
     /// Optional: object.
-    pub visionline_metadata: Option<super::acs_credential::AcsCredentialVisionlineMetadata>,
+    pub visionline_metadata: Option<Box<super::acs_credential::AcsCredentialVisionlineMetadata>>,
     /// Required (absent decodes as empty): array of one of several shapes.
     pub warnings: Vec<super::acs_credential::AcsCredentialWarning>,
     /// Required: string (uuid).

@@ -10,7 +10,7 @@
 #[non_exhaustive]
 pub struct UnmanagedAcsUser {
     /// Optional: object.
-    pub access_schedule: Option<super::acs_access_group::AcsAccessGroupAccessSchedule>,
+    pub access_schedule: Option<Box<super::acs_access_group::AcsAccessGroupAccessSchedule>>,
     /// Required: string (uuid).
     pub acs_system_id: String,
     /// Required: string (uuid).
@@ -47,9 +47,9 @@ pub struct UnmanagedAcsUser {
     /// Optional: string.
     pub phone_number: Option<String>,
     /// Optional: object.
-    pub salto_ks_metadata: Option<super::acs_user::AcsUserSaltoKsMetadata>,
+    pub salto_ks_metadata: Option<Box<super::acs_user::AcsUserSaltoKsMetadata>>,
     /// Optional: object.
-    pub salto_space_metadata: Option<super::acs_user::AcsUserSaltoSpaceMetadata>,
+    pub salto_space_metadata: Option<Box<super::acs_user::AcsUserSaltoSpaceMetadata>>,
     /// Optional, nullable: string.
     pub user_identity_email_address: Option<String>,
     /// Optional, nullable: string.

@@ -65,7 +65,7 @@ pub struct UnmanagedDevice {
     /// Required: boolean.
     pub is_managed: bool,
     /// Optional: object.
-    pub location: Option<super::device::DeviceLocation>,
+    pub location: Option<Box<super::device::DeviceLocation>>,
     /// Required: object.
     pub properties: UnmanagedDeviceProperties,
     /// Required (absent decodes as empty): array of one of several shapes.
@@ -117,9 +117,9 @@ crate::model_support::deserialize_object! {
 #[non_exhaustive]
 pub struct UnmanagedDeviceProperties {
     /// Optional: object.
-    pub accessory_keypad: Option<super::device::DevicePropertiesAccessoryKeypad>,
+    pub accessory_keypad: Option<Box<super::device::DevicePropertiesAccessoryKeypad>>,
     /// Optional: object.
-    pub battery: Option<super::device::DevicePropertiesBattery>,
+    pub battery: Option<Box<super::device::DevicePropertiesBattery>>,
     /// Optional: number, ≥ 0, ≤ 1.
     pub battery_level: Option<f64>,
     /// Optional: string.
