@@ -281,6 +281,10 @@ impl Client {
                 None => first = Some(chunk),
                 Some(head) => {
                     if rest.is_empty() {
+                        // The declared length (checked against the limit above), so
+                        // that a large answer is not copied again at every doubling.
+                        let declared = usize::try_from(declared).unwrap_or(0);
+                        rest.reserve(declared.max(head.len() + chunk.len()));
                         rest.extend_from_slice(head);
                     }
                     rest.extend_from_slice(&chunk);
