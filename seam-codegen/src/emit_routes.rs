@@ -239,12 +239,23 @@ fn render_endpoint(text: &mut String, endpoint: &EndpointDef) {
             args.push(format!("response = {ty}"));
             args.push(format!("response_key = {key:?}"));
         }
-        ResponseDecl::List { ty, key, paginated } => {
+        ResponseDecl::List {
+            ty,
+            key,
+            paginated: true,
+        } => {
+            // A paginated endpoint names its items' type; the macro makes the page.
             args.push(format!("response = {ty}"));
             args.push(format!("response_key = {key:?}"));
-            if *paginated {
-                args.push("paginated".to_owned());
-            }
+            args.push("paginated".to_owned());
+        }
+        ResponseDecl::List {
+            ty,
+            key,
+            paginated: false,
+        } => {
+            args.push(format!("response = Vec<{ty}>"));
+            args.push(format!("response_key = {key:?}"));
         }
     }
     args.push(format!("idempotent = {}", endpoint.idempotent));
@@ -421,6 +432,21 @@ mod tests {
         for file in &files {
             assert!(file.text.starts_with(&header(&spec)), "{}", file.name);
         }
+    }
+
+    /// A list without pages answers a `Vec` of its items, not one item.
+    #[test]
+    fn lists_without_pages_answer_a_vec() {
+        let spec = Spec::load_default().unwrap();
+        let files = generate(&spec).unwrap();
+        let events = files.iter().find(|file| file.name == "events.rs").unwrap();
+        assert!(events.text.contains(
+            "path = \"/events/list\", response = Vec<crate::models::Event>, response_key = \"events\""
+        ));
+        let devices = files.iter().find(|file| file.name == "devices.rs").unwrap();
+        assert!(devices.text.contains(
+            "path = \"/devices/list\", response = crate::models::Device, response_key = \"devices\", paginated"
+        ));
     }
 
     /// Each top-level namespace is a cargo feature of the SDK, on by default.

@@ -214,6 +214,12 @@ pub const FAKE_OMITS: &[&str] = &[
     "acs_system.image_url",
     "acs_system.is_credential_manager",
     "acs_system.location",
+    // The fake's access control users belong to no connected account and say
+    // nothing of being managed.
+    "acs_user.connected_account_id",
+    "acs_user.is_managed",
+    // The fake's deleted access code event does not name the device.
+    "event[access_code.deleted].device_id",
     // The fake's lock and unlock events do not say how.
     "event[lock.locked].method",
     "event[lock.unlocked].method",

@@ -15,8 +15,8 @@ pub struct AcsUser {
     pub acs_system_id: String,
     /// Required: string (uuid).
     pub acs_user_id: String,
-    /// Required: string (uuid).
-    pub connected_account_id: String,
+    /// Required: string (uuid). An `Option` all the same: Seam's fake server leaves it out.
+    pub connected_account_id: Option<String>,
     /// Required: string (date-time).
     pub created_at: String,
     /// Required: string.
@@ -36,8 +36,8 @@ pub struct AcsUser {
     pub full_name: Option<String>,
     /// Optional: string (uuid).
     pub hid_acs_system_id: Option<String>,
-    /// Required: boolean.
-    pub is_managed: bool,
+    /// Required: boolean. An `Option` all the same: Seam's fake server leaves it out.
+    pub is_managed: Option<bool>,
     /// Optional: boolean.
     pub is_suspended: Option<bool>,
     /// Required, nullable: string (date-time). Not documented by Seam.
@@ -69,7 +69,7 @@ crate::model_support::deserialize_object! {
         access_schedule: optional "access_schedule",
         acs_system_id: required "acs_system_id",
         acs_user_id: required "acs_user_id",
-        connected_account_id: required "connected_account_id",
+        connected_account_id: optional "connected_account_id",
         created_at: required "created_at",
         display_name: required "display_name",
         email: optional "email",
@@ -79,7 +79,7 @@ crate::model_support::deserialize_object! {
         external_type_display_name: optional "external_type_display_name",
         full_name: optional "full_name",
         hid_acs_system_id: optional "hid_acs_system_id",
-        is_managed: required "is_managed",
+        is_managed: optional "is_managed",
         is_suspended: optional "is_suspended",
         last_successful_sync_at: optional "last_successful_sync_at",
         pending_mutations: optional "pending_mutations",

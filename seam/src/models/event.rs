@@ -777,8 +777,8 @@ pub struct AccessCodeDeletedEvent {
     pub created_at: String,
     /// Optional: map.
     pub device_custom_metadata: Option<::seamapi_core::CustomMetadata>,
-    /// Required: string (uuid).
-    pub device_id: String,
+    /// Required: string (uuid). An `Option` all the same: Seam's fake server leaves it out.
+    pub device_id: Option<String>,
     /// Optional: string.
     pub event_description: Option<String>,
     /// Required: string (uuid).
@@ -797,7 +797,7 @@ crate::model_support::deserialize_object! {
         connected_account_id: required "connected_account_id",
         created_at: required "created_at",
         device_custom_metadata: optional "device_custom_metadata",
-        device_id: required "device_id",
+        device_id: optional "device_id",
         event_description: optional "event_description",
         event_id: required "event_id",
         occurred_at: required "occurred_at",

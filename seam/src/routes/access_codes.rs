@@ -151,7 +151,7 @@ pub struct CreateAccessCode {
 ///
 /// Answers a list of [`AccessCode`](crate::models::AccessCode)s, from `access_codes`.
 /// Required, so the arguments of `new`: `device_ids`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/access_codes/create_multiple", response = crate::models::AccessCode, response_key = "access_codes", idempotent = true)]
+#[::seamapi_core::seam_endpoint(path = "/access_codes/create_multiple", response = Vec<crate::models::AccessCode>, response_key = "access_codes", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct CreateMultipleAccessCode {
     /// Optional: boolean.
@@ -254,9 +254,9 @@ pub struct ListAccessCodes {
 
 /// `/access_codes/pull_backup_access_code` ([Seam's reference](https://docs.seam.co/latest/api/access_codes/pull_backup_access_code)).
 ///
-/// Answers one [`AccessCode`](crate::models::AccessCode), from `access_code`.
+/// Answers one [`AccessCode`](crate::models::AccessCode), from `backup_access_code`.
 /// Required, so the arguments of `new`: `access_code_id`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/access_codes/pull_backup_access_code", response = crate::models::AccessCode, response_key = "access_code", idempotent = false)]
+#[::seamapi_core::seam_endpoint(path = "/access_codes/pull_backup_access_code", response = crate::models::AccessCode, response_key = "backup_access_code", idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct PullBackupAccessCode {
     /// Required: string (uuid).

@@ -189,7 +189,7 @@ pub struct GetRelatedAccessMethod {
 ///
 /// Answers a list of [`AccessMethod`](crate::models::AccessMethod)s, from `access_methods`.
 /// No parameter is required: `new()` takes none.
-#[::seamapi_core::seam_endpoint(path = "/access_methods/list", response = crate::models::AccessMethod, response_key = "access_methods", idempotent = true)]
+#[::seamapi_core::seam_endpoint(path = "/access_methods/list", response = Vec<crate::models::AccessMethod>, response_key = "access_methods", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct ListAccessMethods {
     /// Optional: string (uuid).
@@ -316,7 +316,7 @@ pub mod unmanaged {
     ///
     /// Answers a list of [`UnmanagedAccessMethod`](crate::models::route_answers::UnmanagedAccessMethod)s, from `access_methods`.
     /// Required, so the arguments of `new`: `access_grant_id`; the others are setters.
-    #[::seamapi_core::seam_endpoint(path = "/access_methods/unmanaged/list", response = crate::models::route_answers::UnmanagedAccessMethod, response_key = "access_methods", idempotent = true)]
+    #[::seamapi_core::seam_endpoint(path = "/access_methods/unmanaged/list", response = Vec<crate::models::route_answers::UnmanagedAccessMethod>, response_key = "access_methods", idempotent = true)]
     #[derive(Debug, Clone)]
     pub struct ListUnmanagedAccessMethods {
         /// Required: string (uuid).

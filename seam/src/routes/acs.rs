@@ -186,7 +186,7 @@ pub mod access_groups {
     ///
     /// Answers a list of [`AcsAccessGroup`](crate::models::AcsAccessGroup)s, from `acs_access_groups`.
     /// No parameter is required: `new()` takes none.
-    #[::seamapi_core::seam_endpoint(path = "/acs/access_groups/list", response = crate::models::AcsAccessGroup, response_key = "acs_access_groups", idempotent = true)]
+    #[::seamapi_core::seam_endpoint(path = "/acs/access_groups/list", response = Vec<crate::models::AcsAccessGroup>, response_key = "acs_access_groups", idempotent = true)]
     #[derive(Debug, Clone)]
     pub struct ListAcsAccessGroups {
         /// Optional: string (uuid).
@@ -204,7 +204,7 @@ pub mod access_groups {
     ///
     /// Answers a list of [`AcsEntrance`](crate::models::AcsEntrance)s, from `acs_entrances`.
     /// Required, so the arguments of `new`: `acs_access_group_id`; the others are setters.
-    #[::seamapi_core::seam_endpoint(path = "/acs/access_groups/list_accessible_entrances", response = crate::models::AcsEntrance, response_key = "acs_entrances", idempotent = true)]
+    #[::seamapi_core::seam_endpoint(path = "/acs/access_groups/list_accessible_entrances", response = Vec<crate::models::AcsEntrance>, response_key = "acs_entrances", idempotent = true)]
     #[derive(Debug, Clone)]
     pub struct ListAccessibleEntrancesAcsAccessGroup {
         /// Required: string (uuid).
@@ -215,7 +215,7 @@ pub mod access_groups {
     ///
     /// Answers a list of [`AcsUser`](crate::models::AcsUser)s, from `acs_users`.
     /// Required, so the arguments of `new`: `acs_access_group_id`; the others are setters.
-    #[::seamapi_core::seam_endpoint(path = "/acs/access_groups/list_users", response = crate::models::AcsUser, response_key = "acs_users", idempotent = true)]
+    #[::seamapi_core::seam_endpoint(path = "/acs/access_groups/list_users", response = Vec<crate::models::AcsUser>, response_key = "acs_users", idempotent = true)]
     #[derive(Debug, Clone)]
     pub struct ListUsersAcsAccessGroup {
         /// Required: string (uuid).
@@ -439,7 +439,7 @@ pub mod credentials {
     ///
     /// Answers a list of [`AcsEntrance`](crate::models::AcsEntrance)s, from `acs_entrances`.
     /// Required, so the arguments of `new`: `acs_credential_id`; the others are setters.
-    #[::seamapi_core::seam_endpoint(path = "/acs/credentials/list_accessible_entrances", response = crate::models::AcsEntrance, response_key = "acs_entrances", idempotent = true)]
+    #[::seamapi_core::seam_endpoint(path = "/acs/credentials/list_accessible_entrances", response = Vec<crate::models::AcsEntrance>, response_key = "acs_entrances", idempotent = true)]
     #[derive(Debug, Clone)]
     pub struct ListAccessibleEntrancesAcsCredential {
         /// Required: string (uuid).
@@ -1044,7 +1044,7 @@ pub mod entrances {
     ///
     /// Answers a list of [`AcsCredential`](crate::models::AcsCredential)s, from `acs_credentials`.
     /// Required, so the arguments of `new`: `acs_entrance_id`; the others are setters.
-    #[::seamapi_core::seam_endpoint(path = "/acs/entrances/list_credentials_with_access", response = crate::models::AcsCredential, response_key = "acs_credentials", idempotent = true)]
+    #[::seamapi_core::seam_endpoint(path = "/acs/entrances/list_credentials_with_access", response = Vec<crate::models::AcsCredential>, response_key = "acs_credentials", idempotent = true)]
     #[derive(Debug, Clone)]
     pub struct ListCredentialsWithAccessAcsEntrance {
         /// Required: string (uuid).
@@ -1145,7 +1145,7 @@ pub mod systems {
     ///
     /// Answers a list of [`AcsSystem`](crate::models::AcsSystem)s, from `acs_systems`.
     /// No parameter is required: `new()` takes none.
-    #[::seamapi_core::seam_endpoint(path = "/acs/systems/list", response = crate::models::AcsSystem, response_key = "acs_systems", idempotent = true)]
+    #[::seamapi_core::seam_endpoint(path = "/acs/systems/list", response = Vec<crate::models::AcsSystem>, response_key = "acs_systems", idempotent = true)]
     #[derive(Debug, Clone)]
     pub struct ListAcsSystems {
         /// Optional: string (uuid).
@@ -1161,7 +1161,7 @@ pub mod systems {
     ///
     /// Answers a list of [`AcsSystem`](crate::models::AcsSystem)s, from `acs_systems`.
     /// Required, so the arguments of `new`: `acs_system_id`; the others are setters.
-    #[::seamapi_core::seam_endpoint(path = "/acs/systems/list_compatible_credential_manager_acs_systems", response = crate::models::AcsSystem, response_key = "acs_systems", idempotent = true)]
+    #[::seamapi_core::seam_endpoint(path = "/acs/systems/list_compatible_credential_manager_acs_systems", response = Vec<crate::models::AcsSystem>, response_key = "acs_systems", idempotent = true)]
     #[derive(Debug, Clone)]
     pub struct ListCompatibleCredentialManagerAcsSystemsAcsSystem {
         /// Required: string (uuid).
@@ -1430,7 +1430,7 @@ pub mod users {
     ///
     /// Answers a list of [`AcsEntrance`](crate::models::AcsEntrance)s, from `acs_entrances`.
     /// No parameter is required: `new()` takes none.
-    #[::seamapi_core::seam_endpoint(path = "/acs/users/list_accessible_entrances", response = crate::models::AcsEntrance, response_key = "acs_entrances", idempotent = true)]
+    #[::seamapi_core::seam_endpoint(path = "/acs/users/list_accessible_entrances", response = Vec<crate::models::AcsEntrance>, response_key = "acs_entrances", idempotent = true)]
     #[derive(Debug, Clone)]
     pub struct ListAccessibleEntrancesAcsUser {
         /// Optional: string (uuid).

@@ -162,7 +162,7 @@ pub struct GrantAccessClientSession {
 ///
 /// Answers a list of [`ClientSession`](crate::models::ClientSession)s, from `client_sessions`.
 /// No parameter is required: `new()` takes none.
-#[::seamapi_core::seam_endpoint(path = "/client_sessions/list", response = crate::models::ClientSession, response_key = "client_sessions", idempotent = true)]
+#[::seamapi_core::seam_endpoint(path = "/client_sessions/list", response = Vec<crate::models::ClientSession>, response_key = "client_sessions", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct ListClientSessions {
     /// Optional: string.

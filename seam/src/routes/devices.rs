@@ -122,7 +122,7 @@ pub struct ListDevices {
 ///
 /// Answers a list of [`DeviceProvider`](crate::models::DeviceProvider)s, from `device_providers`.
 /// No parameter is required: `new()` takes none.
-#[::seamapi_core::seam_endpoint(path = "/devices/list_device_providers", response = crate::models::DeviceProvider, response_key = "device_providers", idempotent = true)]
+#[::seamapi_core::seam_endpoint(path = "/devices/list_device_providers", response = Vec<crate::models::DeviceProvider>, response_key = "device_providers", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct ListDeviceProviders {
     /// Optional: string, one of 8 values.

@@ -52,7 +52,7 @@ pub struct GetEvent {
 ///
 /// Answers a list of [`Event`](crate::models::Event)s, from `events`.
 /// No parameter is required: `new()` takes none.
-#[::seamapi_core::seam_endpoint(path = "/events/list", response = crate::models::Event, response_key = "events", idempotent = true)]
+#[::seamapi_core::seam_endpoint(path = "/events/list", response = Vec<crate::models::Event>, response_key = "events", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct ListEvents {
     /// Optional: string (uuid).

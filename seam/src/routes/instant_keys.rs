@@ -66,7 +66,7 @@ pub struct GetInstantKey {
 ///
 /// Answers a list of [`InstantKey`](crate::models::InstantKey)s, from `instant_keys`.
 /// No parameter is required: `new()` takes none.
-#[::seamapi_core::seam_endpoint(path = "/instant_keys/list", response = crate::models::InstantKey, response_key = "instant_keys", idempotent = true)]
+#[::seamapi_core::seam_endpoint(path = "/instant_keys/list", response = Vec<crate::models::InstantKey>, response_key = "instant_keys", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct ListInstantKeies {
     /// Optional: string (uuid).

@@ -98,7 +98,7 @@ pub struct GetLock {
 ///
 /// Answers a list of [`Device`](crate::models::Device)s, from `devices`.
 /// No parameter is required: `new()` takes none.
-#[::seamapi_core::seam_endpoint(path = "/locks/list", response = crate::models::Device, response_key = "devices", idempotent = true)]
+#[::seamapi_core::seam_endpoint(path = "/locks/list", response = Vec<crate::models::Device>, response_key = "devices", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct ListLocks {
     /// Optional: string (uuid).

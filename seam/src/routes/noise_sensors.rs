@@ -42,7 +42,7 @@ impl<'a, C: ::seamapi_core::Binder> NoiseSensors<'a, C> {
 ///
 /// Answers a list of [`Device`](crate::models::Device)s, from `devices`.
 /// No parameter is required: `new()` takes none.
-#[::seamapi_core::seam_endpoint(path = "/noise_sensors/list", response = crate::models::Device, response_key = "devices", idempotent = true)]
+#[::seamapi_core::seam_endpoint(path = "/noise_sensors/list", response = Vec<crate::models::Device>, response_key = "devices", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct ListNoiseSensors {
     /// Optional: string (uuid).
@@ -233,7 +233,7 @@ pub mod noise_thresholds {
     ///
     /// Answers a list of [`NoiseThreshold`](crate::models::NoiseThreshold)s, from `noise_thresholds`.
     /// Required, so the arguments of `new`: `device_id`; the others are setters.
-    #[::seamapi_core::seam_endpoint(path = "/noise_sensors/noise_thresholds/list", response = crate::models::NoiseThreshold, response_key = "noise_thresholds", idempotent = true)]
+    #[::seamapi_core::seam_endpoint(path = "/noise_sensors/noise_thresholds/list", response = Vec<crate::models::NoiseThreshold>, response_key = "noise_thresholds", idempotent = true)]
     #[derive(Debug, Clone)]
     pub struct ListNoiseSensorNoiseThresholds {
         /// Required: string (uuid).

@@ -69,7 +69,7 @@ pub struct GetPhone {
 ///
 /// Answers a list of [`Phone`](crate::models::Phone)s, from `phones`.
 /// No parameter is required: `new()` takes none.
-#[::seamapi_core::seam_endpoint(path = "/phones/list", response = crate::models::Phone, response_key = "phones", idempotent = true)]
+#[::seamapi_core::seam_endpoint(path = "/phones/list", response = Vec<crate::models::Phone>, response_key = "phones", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct ListPhones {
     /// Optional: string (uuid).

@@ -276,9 +276,9 @@ pub struct HeatCoolThermostat {
 
 /// `/thermostats/list` ([Seam's reference](https://docs.seam.co/latest/api/thermostats/list)).
 ///
-/// Answers a list of [`Device`](crate::models::Device)s, from `devices`.
+/// Answers a list of [`Device`](crate::models::Device)s, from `thermostats`.
 /// No parameter is required: `new()` takes none.
-#[::seamapi_core::seam_endpoint(path = "/thermostats/list", response = crate::models::Device, response_key = "devices", idempotent = true)]
+#[::seamapi_core::seam_endpoint(path = "/thermostats/list", response = Vec<crate::models::Device>, response_key = "thermostats", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct ListThermostats {
     /// Optional: string (uuid).
@@ -783,7 +783,7 @@ pub mod schedules {
     ///
     /// Answers a list of [`ThermostatSchedule`](crate::models::ThermostatSchedule)s, from `thermostat_schedules`.
     /// Required, so the arguments of `new`: `device_id`; the others are setters.
-    #[::seamapi_core::seam_endpoint(path = "/thermostats/schedules/list", response = crate::models::ThermostatSchedule, response_key = "thermostat_schedules", idempotent = true)]
+    #[::seamapi_core::seam_endpoint(path = "/thermostats/schedules/list", response = Vec<crate::models::ThermostatSchedule>, response_key = "thermostat_schedules", idempotent = true)]
     #[derive(Debug, Clone)]
     pub struct ListThermostatSchedules {
         /// Required: string (uuid).

@@ -284,7 +284,7 @@ pub struct ListUserIdentities {
 ///
 /// Answers a list of [`Device`](crate::models::Device)s, from `devices`.
 /// Required, so the arguments of `new`: `user_identity_id`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/user_identities/list_accessible_devices", response = crate::models::Device, response_key = "devices", idempotent = true)]
+#[::seamapi_core::seam_endpoint(path = "/user_identities/list_accessible_devices", response = Vec<crate::models::Device>, response_key = "devices", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct ListAccessibleDevicesUserIdentity {
     /// Required: string (uuid).
@@ -295,7 +295,7 @@ pub struct ListAccessibleDevicesUserIdentity {
 ///
 /// Answers a list of [`AcsEntrance`](crate::models::AcsEntrance)s, from `acs_entrances`.
 /// Required, so the arguments of `new`: `user_identity_id`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/user_identities/list_accessible_entrances", response = crate::models::AcsEntrance, response_key = "acs_entrances", idempotent = true)]
+#[::seamapi_core::seam_endpoint(path = "/user_identities/list_accessible_entrances", response = Vec<crate::models::AcsEntrance>, response_key = "acs_entrances", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct ListAccessibleEntrancesUserIdentity {
     /// Required: string (uuid).
@@ -306,7 +306,7 @@ pub struct ListAccessibleEntrancesUserIdentity {
 ///
 /// Answers a list of [`AcsSystem`](crate::models::AcsSystem)s, from `acs_systems`.
 /// Required, so the arguments of `new`: `user_identity_id`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/user_identities/list_acs_systems", response = crate::models::AcsSystem, response_key = "acs_systems", idempotent = true)]
+#[::seamapi_core::seam_endpoint(path = "/user_identities/list_acs_systems", response = Vec<crate::models::AcsSystem>, response_key = "acs_systems", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct ListAcsSystemsUserIdentity {
     /// Required: string (uuid).
@@ -317,7 +317,7 @@ pub struct ListAcsSystemsUserIdentity {
 ///
 /// Answers a list of [`AcsUser`](crate::models::AcsUser)s, from `acs_users`.
 /// Required, so the arguments of `new`: `user_identity_id`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/user_identities/list_acs_users", response = crate::models::AcsUser, response_key = "acs_users", idempotent = true)]
+#[::seamapi_core::seam_endpoint(path = "/user_identities/list_acs_users", response = Vec<crate::models::AcsUser>, response_key = "acs_users", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct ListAcsUsersUserIdentity {
     /// Required: string (uuid).

@@ -91,7 +91,7 @@ pub struct GetWebhook {
 ///
 /// Answers a list of [`Webhook`](crate::models::Webhook)s, from `webhooks`.
 /// No parameter is required: `new()` takes none.
-#[::seamapi_core::seam_endpoint(path = "/webhooks/list", response = crate::models::Webhook, response_key = "webhooks", idempotent = true)]
+#[::seamapi_core::seam_endpoint(path = "/webhooks/list", response = Vec<crate::models::Webhook>, response_key = "webhooks", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct ListWebhooks {}
 

@@ -95,7 +95,7 @@ pub struct GetWorkspace {}
 ///
 /// Answers a list of [`Workspace`](crate::models::Workspace)s, from `workspaces`.
 /// No parameter is required: `new()` takes none.
-#[::seamapi_core::seam_endpoint(path = "/workspaces/list", response = crate::models::Workspace, response_key = "workspaces", idempotent = true)]
+#[::seamapi_core::seam_endpoint(path = "/workspaces/list", response = Vec<crate::models::Workspace>, response_key = "workspaces", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct ListWorkspaces {}
 
