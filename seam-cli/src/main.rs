@@ -201,10 +201,13 @@ fn command() -> Command {
         }
         node.routes.push(route);
     }
+    fn count(node: &Node) -> usize {
+        node.routes.len() + node.children.values().map(count).sum::<usize>()
+    }
     fn namespace(name: &str, node: &Node, path: &str) -> Command {
         let path = format!("{path}/{name}");
         let mut command = named(name)
-            .about(format!("{path}: {} command(s)", node.routes.len()))
+            .about(format!("{path}/...: {} route(s)", count(node)))
             .subcommand_required(true)
             .arg_required_else_help(true);
         for (child, inner) in &node.children {
@@ -298,6 +301,15 @@ fn action(route: &'static Route) -> Command {
         .after_help(format!("Seam's reference: {}\n\n{VALUE_HELP}", route.docs));
     for param in route.params {
         command = command.arg(flag(param));
+    }
+    if route.shape == Shape::Page {
+        command = command.arg(
+            Arg::new("all")
+                .long("all")
+                .action(ArgAction::SetTrue)
+                .help_heading("Pages")
+                .help("Follow next_page_cursor and print the items of every page as one list"),
+        );
     }
     if route.action_attempt {
         command = command
@@ -393,6 +405,7 @@ fn call(route: &'static Route, matches: &ArgMatches) -> Result<(), Failure> {
     check::validate(route, &body).map_err(|errors| Failure::from(Error::from(errors)))?;
     let client = client(matches)?;
     let wait = route.action_attempt && matches.get_flag("wait");
+    let all = route.shape == Shape::Page && matches.get_flag("all");
     let wait_timeout = if route.action_attempt {
         matches.get_one::<u64>("wait-timeout").copied()
     } else {
@@ -400,6 +413,10 @@ fn call(route: &'static Route, matches: &ArgMatches) -> Result<(), Failure> {
     }
     .map(Duration::from_secs);
     runtime()?.block_on(async {
+        if all {
+            print_json(&every_page(&client, route, body).await?);
+            return Ok(());
+        }
         let answer = client
             .send_json(route.path, route.idempotent, &Value::Object(body))
             .await?;
@@ -421,6 +438,39 @@ fn call(route: &'static Route, matches: &ArgMatches) -> Result<(), Failure> {
         print_json(&shown);
         Ok(())
     })
+}
+
+/// The items of every page, asked for one after another.
+async fn every_page(
+    client: &Client,
+    route: &'static Route,
+    mut body: Map<String, Value>,
+) -> Result<Value, Failure> {
+    let key = route.key.unwrap_or_default();
+    let mut items = Vec::new();
+    loop {
+        let mut answer = client
+            .send_json(route.path, route.idempotent, &Value::Object(body.clone()))
+            .await?;
+        if let Some(Value::Array(page)) = answer.get_mut(key).map(Value::take) {
+            items.extend(page);
+        }
+        let next = answer
+            .pointer("/pagination/next_page_cursor")
+            .and_then(Value::as_str)
+            .filter(|_| {
+                answer
+                    .pointer("/pagination/has_next_page")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false)
+            });
+        match next {
+            Some(cursor) => {
+                body.insert("page_cursor".to_owned(), Value::String(cursor.to_owned()));
+            }
+            None => return Ok(Value::Array(items)),
+        }
+    }
 }
 
 fn print_json(value: &Value) {

@@ -28,8 +28,24 @@ impl Run {
     }
 }
 
-/// An empty config directory of the test's own.
-fn config_home(name: &str) -> PathBuf {
+/// An empty config directory of the test's own, removed when dropped.
+struct ConfigHome(PathBuf);
+
+impl std::ops::Deref for ConfigHome {
+    type Target = PathBuf;
+
+    fn deref(&self) -> &PathBuf {
+        &self.0
+    }
+}
+
+impl Drop for ConfigHome {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn config_home(name: &str) -> ConfigHome {
     static CALLS: AtomicUsize = AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!(
         "seam-cli-test-{}-{name}-{}",
@@ -38,11 +54,11 @@ fn config_home(name: &str) -> PathBuf {
     ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    ConfigHome(dir)
 }
 
 /// A command with nothing of the caller's Seam environment, and an empty config.
-fn bare(program: &str, config: &PathBuf) -> Command {
+fn bare(program: &str, config: &std::path::Path) -> Command {
     let mut command = Command::new(program);
     for name in [
         "SEAM_API_KEY",
@@ -174,6 +190,18 @@ fn a_list_prints_the_items() {
         .collect();
     assert!(ids.contains(&fake.john_connected_account_id().to_owned()));
     assert!(ids.contains(&fake.jane_connected_account_id().to_owned()));
+}
+
+#[test]
+fn all_follows_the_pages() {
+    let fake = fake();
+    let every = seam(&fake, &["devices", "list"]).json();
+    assert!(every.as_array().unwrap().len() > 1);
+    let run = seam(&fake, &["devices", "list", "--limit", "1"]);
+    assert_eq!(run.json().as_array().unwrap().len(), 1);
+    let run = seam(&fake, &["devices", "list", "--limit", "1", "--all"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    assert_eq!(run.json(), every);
 }
 
 #[test]
