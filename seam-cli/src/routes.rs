@@ -386,7 +386,7 @@ pub static ROUTES: &[Route] = &[
         docs: "https://docs.seam.co/latest/api/access_codes/pull_backup_access_code",
         idempotent: false,
         shape: Shape::One,
-        key: Some("access_code"),
+        key: Some("backup_access_code"),
         action_attempt: false,
         deprecated: false,
         params: &[Param {
@@ -7019,7 +7019,7 @@ pub static ROUTES: &[Route] = &[
         docs: "https://docs.seam.co/latest/api/thermostats/list",
         idempotent: true,
         shape: Shape::List,
-        key: Some("devices"),
+        key: Some("thermostats"),
         action_attempt: false,
         deprecated: false,
         params: &[
