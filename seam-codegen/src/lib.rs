@@ -4,6 +4,7 @@
 //! and the SDK's resource models generated from it (`seam/src/models/`).
 
 pub mod emit;
+pub mod emit_cli;
 pub mod emit_route_tests;
 pub mod emit_routes;
 pub mod emit_spec_table;

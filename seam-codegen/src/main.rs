@@ -5,15 +5,16 @@ use std::process::ExitCode;
 
 use seam_codegen::emit::{self, default_models_dir};
 use seam_codegen::{Spec, Summary, spec::default_spec_path};
-use seam_codegen::{emit_route_tests, emit_routes, emit_spec_table};
+use seam_codegen::{emit_cli, emit_route_tests, emit_routes, emit_spec_table};
 
 const USAGE: &str = "usage: seam-codegen (--summary | --write | --check) [--spec PATH]
 
   --summary    print the counts of the trimmed Seam Connect spec
   --write      write the SDK's models into seam/src/models/, its routes
                into seam/src/routes/, the macro's spec table into
-               seam-macros/src/, and the request tests of every route into
-               tests/tests/generated/
+               seam-macros/src/, the request tests of every route into
+               tests/tests/generated/, and the seam tool's route table
+               into seam-cli/src/routes.rs
   --check      exit non-zero, naming the files, when either differs from
                what the spec gives
   --spec PATH  read PATH instead of spec/seam-connect.json";
@@ -88,6 +89,12 @@ fn main() -> ExitCode {
             emit_route_tests::default_route_tests_dir(),
             emit_route_tests::generate(&spec),
             true,
+        ),
+        (
+            "seam-cli/src",
+            emit_cli::default_cli_dir(),
+            emit_cli::generate(&spec),
+            false,
         ),
     ];
     let mut stale = false;

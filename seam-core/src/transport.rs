@@ -74,6 +74,48 @@ impl Client {
         E::decode(&answer.body).map_err(|error| unexpected(E::PATH, &answer, &error.0))
     }
 
+    /// Sends `body` to a route named at run time and returns Seam's whole answer
+    /// (`{"<key>": ..., "ok": true}`) as JSON, with this client's auth, retries
+    /// (only when `idempotent`), timeout and typed errors. For tools that take
+    /// routes from a table rather than from [`Endpoint`] types, such as the `seam`
+    /// command-line tool; such a caller checks its own parameters first.
+    ///
+    /// ```no_run
+    /// # async fn run(seam: seamapi_core::Client) -> Result<(), seamapi_core::Error> {
+    /// let body = serde_json::json!({ "connected_account_id": "a289aa54" });
+    /// let answer = seam.send_json("/connected_accounts/get", true, &body).await?;
+    /// println!("{}", answer["connected_account"]);
+    /// # Ok(()) }
+    /// ```
+    pub async fn send_json(
+        &self,
+        path: &'static str,
+        idempotent: bool,
+        body: &serde_json::Value,
+    ) -> Result<serde_json::Value, Error> {
+        let body = serde_json::to_vec(body).map_err(|source| Error::Serialize {
+            path,
+            source: SerializeError(source),
+        })?;
+        let request = RawRequest {
+            path,
+            method: Method::Post,
+            idempotent,
+            body: Bytes::from(body),
+            timeout: None,
+        };
+        let answer = self.send_raw(request).await?;
+        match serde_json::from_slice::<serde_json::Value>(&answer.body) {
+            Ok(value @ serde_json::Value::Object(_)) => Ok(value),
+            Ok(_) => Err(unexpected_because(
+                path,
+                &answer,
+                "a JSON value that is not an object".to_owned(),
+            )),
+            Err(error) => Err(unexpected(path, &answer, &error)),
+        }
+    }
+
     async fn send_raw(&self, request: RawRequest) -> Result<Answer, Error> {
         let timeout = request.timeout.unwrap_or(self.inner.timeout);
         let deadline = deadline_after(timeout);
