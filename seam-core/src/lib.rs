@@ -22,6 +22,7 @@ mod quote;
 mod redact;
 mod request;
 mod retry;
+mod ser;
 mod transport;
 pub mod validation;
 #[cfg(feature = "webhooks")]
@@ -257,9 +258,10 @@ pub use serde;
 /// crate using the macro needs only `seam-core` in its `Cargo.toml`. Not public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::call::{Parameters, bind_to, send};
+    pub use crate::call::{Parameters, bind_to, into_future, send};
     pub use crate::decode::{decode_error, decode_keyed, decode_page, decode_void};
     pub use crate::pattern::{CharClass, Pattern, Repeat};
+    pub use crate::ser::Fields;
     pub use crate::validation::{
         FieldPath, HasEntries, HasLength, HasNumber, NestedProbe, NumberBounds, OneOfValues,
         SkipNested, ValidateNested, check_entries, check_length, check_number, check_one_of,

@@ -563,7 +563,7 @@ fn generate_workspace(root: &Path, out: &Path, endpoints: &[Endpoint]) {
     write(
         &out.join("gen-macro/Cargo.toml"),
         &format!(
-            "[package]\nname = \"gen-macro\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\nseam-core = {{ path = {:?} }}\n",
+            "[package]\nname = \"gen-macro\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\nseamapi-core = {{ path = {:?} }}\n",
             seamapi_core.display().to_string()
         ),
     );
