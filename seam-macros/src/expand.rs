@@ -103,7 +103,7 @@ fn generate(endpoint: &Endpoint, complete: bool) -> TokenStream {
                 return None;
             }
             names.push(name);
-            Some(setter(field, inner))
+            Some(setter(field, inner, krate))
         })
         .collect();
     let setters = (!setters.is_empty()).then(|| {
@@ -321,14 +321,21 @@ fn serialize_impl(endpoint: &Endpoint, binding: &Ident) -> TokenStream {
     });
     let fields = endpoint.fields.iter().map(|field| {
         let (cfgs, ident) = (&field.cfgs, &field.ident);
-        let span = field.ty.span();
-        let value = quote_spanned!(span=> &self.#ident);
-        let key = LitStr::new(&field.wire_name, Span::call_site());
+        // The value's first token at the type's first, its last at the type's
+        // last: the compiler reports the expression over the whole type.
+        let mut tokens = field.ty.to_token_stream().into_iter();
+        let first = tokens
+            .next()
+            .map_or(Span::call_site(), |token| token.span());
+        let last = tokens.last().map_or(first, |token| token.span());
+        let mut member = ident.clone();
+        member.set_span(last);
+        let key = LitStr::new(&field.wire_name, first);
         let method = match field.optional {
-            None => quote!(field),
-            Some(_) => quote!(optional),
+            None => Ident::new("field", first),
+            Some(_) => Ident::new("optional", first),
         };
-        quote!(#(#cfgs)* state.#method(#key, #value)?;)
+        quote_spanned!(first=> #(#cfgs)* state.#method(#key, &self.#member)?;)
     });
     quote! {
         #[automatically_derived]
@@ -396,7 +403,7 @@ fn struct_item(
     item
 }
 
-fn setter(field: &Field, inner: &syn::Type) -> TokenStream {
+fn setter(field: &Field, inner: &syn::Type, krate: &Path) -> TokenStream {
     let Field {
         ident,
         setter,
@@ -405,13 +412,24 @@ fn setter(field: &Field, inner: &syn::Type) -> TokenStream {
         deprecated,
         ..
     } = field;
-    let param = param_type(inner);
+    let mut generics = TokenStream::new();
+    let mut param = param_type(inner);
     // A number or a `bool` is taken as it is, with nothing to convert.
-    let value = if scalar_name(inner).is_some() {
+    let mut value = if scalar_name(inner).is_some() {
         quote!(value)
     } else {
         quote!(::core::convert::Into::into(value))
     };
+    // A nullable one takes what converts into its value too, which
+    // `Into<Nullable<T>>` cannot say (serde's `T` would overlap `Nullable<T>`);
+    // a scalar keeps `Into<Nullable<T>>`, where a literal finds its type.
+    if let Some(nullable) = ast::nullable_inner(inner)
+        && scalar_name(nullable).is_none()
+    {
+        generics = quote!(<__M>);
+        param = quote!(impl #krate::IntoNullable<#nullable, __M>);
+        value = quote!(#krate::IntoNullable::into_nullable(value));
+    }
     let doc = format!(
         "Sets `{}`; left out of the request unless set.",
         field.wire_name
@@ -422,7 +440,7 @@ fn setter(field: &Field, inner: &syn::Type) -> TokenStream {
         #[doc = #doc]
         #(#docs)*
         #[must_use]
-        pub fn #setter(mut self, value: #param) -> Self {
+        pub fn #setter #generics (mut self, value: #param) -> Self {
             self.#ident = ::core::option::Option::Some(#value);
             self
         }
