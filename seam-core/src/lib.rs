@@ -162,7 +162,7 @@ pub use retry::RetryPolicy;
 /// | `#[seam(min_length = n, max_length = m)]` | any type with [`validation::HasLength`]: `String`, `str`, `Box<str>`, `Cow<str>`, `Option`s of them | length in characters, counted as Seam counts them (UTF-16 code units) |
 /// | `#[seam(min_entries = n, max_entries = m)]` | any type with [`validation::HasEntries`]: `Vec`, arrays, sets, maps, [`CustomMetadata`], `Option`s of them | number of entries |
 /// | `#[seam(one_of = ["a", "b"])]` | `String`, `Box<str>`, `Cow<str>`, `Vec<String>`, `Option`s of them | each value is one of these |
-/// | `#[seam(pattern = r"^\d+$")]` | the same as `one_of` | each value matches, as JavaScript's `RegExp.test` would; the subset Seam's API uses (anchors, literals, `.`, `\d`, `\w`, `\s`, `[...]`, `*`, `+`, `?`, `{n,m}`), compiled at compile time, anything else refused there |
+/// | `#[seam(pattern = r"^\d+$")]` | the same as `one_of` | each value matches, as JavaScript's `RegExp.test` would; anchors, literals, `.`, `\d`, `\w`, `\s`, `[...]`, `|`, groups `(...)` and `(?:...)`, and `*`, `+`, `?`, `{n,m}` after any of them, compiled at compile time and matched by backtracking (no regex engine); anything else (lookarounds, `\b`, back-references) refused there |
 /// | `#[seam(minimum = a, maximum = b, exclusive_minimum = c, exclusive_maximum = d)]` | integers, floats, `Option`s of them | bounds of the value |
 /// | `#[seam(setter = "name")]` | an optional field | the setter's name instead of the field's |
 /// | `#[seam(unchecked)]` | any field | a parameter newer than the pinned spec: not checked against it |
@@ -270,7 +270,7 @@ pub use serde;
 pub mod __private {
     pub use crate::call::{Parameters, bind_to, into_future, send};
     pub use crate::decode::{decode_error, decode_keyed, decode_page, decode_void};
-    pub use crate::pattern::{CharClass, Pattern, Repeat};
+    pub use crate::pattern::{CharClass, Node, Pattern, Repeat};
     pub use crate::ser::Fields;
     pub use crate::validation::{
         FieldPath, HasEntries, HasLength, HasNumber, NestedProbe, NumberBounds, OneOfValues,
