@@ -660,6 +660,73 @@ mod tests {
     }
 
     #[test]
+    fn serde_derives_only_where_serde_attributes_or_derives_need_it() {
+        let own = expanded(
+            quote!(path = "/things/update"),
+            quote!(
+                #[derive(Debug, Clone)]
+                pub struct UpdateThing {
+                    pub id: String,
+                }
+            ),
+        );
+        assert!(own.contains("Fields :: begin"), "{own}");
+        assert!(!own.contains("serde :: Serialize)"), "{own}");
+        for input in [
+            quote!(
+                pub struct UpdateThing {
+                    #[serde(rename = "ID")]
+                    pub id: String,
+                }
+            ),
+            quote!(
+                #[serde(rename_all = "camelCase")]
+                pub struct UpdateThing {
+                    pub id: String,
+                }
+            ),
+            quote!(
+                #[derive(serde::Deserialize)]
+                pub struct UpdateThing {
+                    pub id: String,
+                }
+            ),
+            quote!(
+                #[cfg_attr(test, derive(Deserialize))]
+                pub struct UpdateThing {
+                    pub id: String,
+                }
+            ),
+        ] {
+            let derived = expanded(quote!(path = "/things/update"), input);
+            assert!(derived.contains("serde :: Serialize)"), "{derived}");
+            assert!(!derived.contains("Fields :: begin"), "{derived}");
+        }
+    }
+
+    #[test]
+    fn nullable_setters_take_what_converts_into_the_value() {
+        let out = expanded(
+            quote!(path = "/things/update"),
+            quote!(
+                pub struct UpdateThing {
+                    pub name: Option<Nullable<String>>,
+                    pub limit: Option<seamapi_core::Nullable<u32>>,
+                }
+            ),
+        );
+        assert!(
+            out.contains("pub fn name < __M > (mut self , value : impl :: seamapi_core :: IntoNullable < String , __M >)"),
+            "{out}"
+        );
+        // A number keeps `Into<Nullable<u32>>`, where a literal finds its type.
+        assert!(
+            out.contains("pub fn limit (mut self , value : impl :: core :: convert :: Into < seamapi_core :: Nullable < u32 > >)"),
+            "{out}"
+        );
+    }
+
+    #[test]
     fn every_impl_is_marked_automatically_derived() {
         let out = expanded(
             quote!(
