@@ -2,7 +2,7 @@
 // field that binds it to a client: errors at the derive, naming that field.
 // Written below, it works (pass/derives_below_build_it.rs).
 #[derive(serde::Deserialize)]
-#[seamapi_core::seam_endpoint(path = "/things/update")]
+#[seamapi_core::seam_endpoint(path = "/things/update", unchecked)]
 pub struct UpdateThing {
     pub id: String,
 }

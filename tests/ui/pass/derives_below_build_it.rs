@@ -5,7 +5,7 @@
 
 use seamapi_core::{Bind, seam_endpoint};
 
-#[seam_endpoint(path = "/things/update")]
+#[seam_endpoint(path = "/things/update", unchecked)]
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
 pub struct UpdateThing {
     pub id: String,

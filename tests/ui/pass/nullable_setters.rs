@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use seamapi_core::{CustomMetadata, Nullable, seam_endpoint};
 
-#[seam_endpoint(path = "/things/update")]
+#[seam_endpoint(path = "/things/update", unchecked)]
 pub struct UpdateThing {
     pub id: String,
     pub name: Option<Nullable<String>>,

@@ -4,7 +4,7 @@
 
 use seamapi_core::{Endpoint, seam_endpoint};
 
-#[seam_endpoint(path = "/things/update")]
+#[seam_endpoint(path = "/things/update", unchecked)]
 pub struct UpdateThing {
     #[seam(pattern = "^(ab)+|c$")]
     pub either: Option<String>,

@@ -6,7 +6,7 @@
 
 use seamapi_core::{CustomMetadata, Nullable, seam_endpoint};
 
-#[seam_endpoint(path = "/things/update")]
+#[seam_endpoint(path = "/things/update", unchecked)]
 pub struct Own {
     pub id: String,
     pub name: Option<String>,
@@ -19,7 +19,7 @@ pub struct Own {
 }
 
 // `rename` to nothing new: only there to make serde's derive write the impl.
-#[seam_endpoint(path = "/things/update")]
+#[seam_endpoint(path = "/things/update", unchecked)]
 pub struct Derived {
     #[serde(rename = "id")]
     pub id: String,
@@ -33,7 +33,7 @@ pub struct Derived {
 }
 
 // No required field, nothing set: an empty object.
-#[seam_endpoint(path = "/things/list")]
+#[seam_endpoint(path = "/things/list", unchecked)]
 pub struct Empty {
     pub limit: Option<u32>,
 }
