@@ -185,6 +185,20 @@ where
     }
 }
 
+/// Sends a bound call: what `.await` of every `Name<Bound>` runs, so that the
+/// per-endpoint `IntoFuture` impl is one call. `E` is `Name`, `C` is
+/// `Name<Bound>`.
+#[doc(hidden)]
+#[inline]
+pub fn into_future<E, C>(call: C) -> CallFuture<E::Response>
+where
+    E: Endpoint + 'static,
+    C: Parameters<Binding = Bound, With<Unbound> = E>,
+{
+    let (params, binding) = call.rebind(Unbound);
+    send(params, binding)
+}
+
 /// Sends `params` as `binding` says: what `.send()` and `.await` of every bound
 /// call run.
 #[doc(hidden)]

@@ -22,6 +22,7 @@ mod quote;
 mod redact;
 mod request;
 mod retry;
+mod ser;
 mod transport;
 pub mod validation;
 #[cfg(feature = "webhooks")]
@@ -38,7 +39,7 @@ pub use error::{
     UnexpectedResponse,
 };
 pub use metadata::{CustomMetadata, MetadataValue, NonFinite};
-pub use nullable::Nullable;
+pub use nullable::{IntoNullable, Nullable};
 pub use pagination::{Page, Pagination};
 pub use request::Request;
 pub use retry::RetryPolicy;
@@ -161,12 +162,14 @@ pub use retry::RetryPolicy;
 /// | `#[seam(min_length = n, max_length = m)]` | any type with [`validation::HasLength`]: `String`, `str`, `Box<str>`, `Cow<str>`, `Option`s of them | length in characters, counted as Seam counts them (UTF-16 code units) |
 /// | `#[seam(min_entries = n, max_entries = m)]` | any type with [`validation::HasEntries`]: `Vec`, arrays, sets, maps, [`CustomMetadata`], `Option`s of them | number of entries |
 /// | `#[seam(one_of = ["a", "b"])]` | `String`, `Box<str>`, `Cow<str>`, `Vec<String>`, `Option`s of them | each value is one of these |
-/// | `#[seam(pattern = r"^\d+$")]` | the same as `one_of` | each value matches, as JavaScript's `RegExp.test` would; the subset Seam's API uses (anchors, literals, `.`, `\d`, `\w`, `\s`, `[...]`, `*`, `+`, `?`, `{n,m}`), compiled at compile time, anything else refused there |
+/// | `#[seam(pattern = r"^\d+$")]` | the same as `one_of` | each value matches, as JavaScript's `RegExp.test` would; anchors, literals, `.`, `\d`, `\w`, `\s`, `[...]`, `|`, groups `(...)` and `(?:...)`, and `*`, `+`, `?`, `{n,m}` after any of them, compiled at compile time and matched by backtracking (no regex engine); anything else (lookarounds, `\b`, back-references) refused there |
 /// | `#[seam(minimum = a, maximum = b, exclusive_minimum = c, exclusive_maximum = d)]` | integers, floats, `Option`s of them | bounds of the value |
 /// | `#[seam(setter = "name")]` | an optional field | the setter's name instead of the field's |
 /// | `#[seam(unchecked)]` | any field | a parameter newer than the pinned spec: not checked against it |
 ///
-/// A parameter that may be sent as `null` is `Option<`[`Nullable<T>`]`>`; a nested
+/// A parameter that may be sent as `null` is `Option<`[`Nullable<T>`]`>`: its
+/// setter takes what converts into `T`, `Nullable::Null`, or an `Option` (see
+/// [`IntoNullable`]); a nested
 /// object or a union derives [`Validate`](derive@Validate) for its own fields' rules.
 ///
 /// A field whose type implements [`validation::Validate`], such as
@@ -188,13 +191,21 @@ pub use retry::RetryPolicy;
 /// `seam.connected_accounts().update(id).custom_metadata(..).await`, which needs
 /// the setters on the bound value.
 ///
-/// - `#[derive(Serialize)]` with unset `Option` fields left out of the JSON, and
-///   `#[must_use]`. Nothing else is derived: derive what you need (`Debug`,
-///   `Clone`, `PartialEq`...) below the attribute, where derives cover the bound
-///   form too. Above it, a derive sees the struct as written, without the hidden
-///   field: those that only read it (`Debug`, `PartialEq`, `Hash`) work for the
-///   unbound form; those that build it (`Clone`, `Default`, `Deserialize`) fail
-///   with "missing field `__seam_binding`".
+/// - `Serialize`, with unset `Option` fields left out of the JSON, and
+///   `#[must_use]`. Without serde attributes or serde derives on the struct, the
+///   expansion writes the `Serialize` impl itself, one call per field into
+///   seam-core (shorter to compile than serde's derive, and a field type that
+///   cannot be serialised is reported at that type); with them, serde's derive
+///   writes it, reading them. The JSON is the same.
+/// - Nothing else is derived: derive what you need (`Debug`, `Clone`,
+///   `Default`, `PartialEq`, `Deserialize`...) below the attribute, where
+///   derives see the hidden field and cover the bound form too (`Unbound` is
+///   `Clone` and `Default`; serde skips the field and defaults it on reading).
+///   Above it, a derive sees the struct as written, before the attribute adds
+///   the field, and the attribute cannot see the derive: those that only read
+///   the struct (`Debug`, `PartialEq`, `Hash`) work for the unbound form; those
+///   that build it (`Clone`, `Default`, `Deserialize`) fail with "missing field
+///   `__seam_binding`", at the derive. Move them below.
 /// - `Name::new(required...)` and a `#[must_use]` setter per optional field, named
 ///   as the field; a field named `new` gets `set_new`, and `#[seam(setter = "...")]`
 ///   names any setter.
@@ -257,9 +268,10 @@ pub use serde;
 /// crate using the macro needs only `seam-core` in its `Cargo.toml`. Not public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::call::{Parameters, bind_to, send};
+    pub use crate::call::{Parameters, bind_to, into_future, send};
     pub use crate::decode::{decode_error, decode_keyed, decode_page, decode_void};
-    pub use crate::pattern::{CharClass, Pattern, Repeat};
+    pub use crate::pattern::{CharClass, Node, Pattern, Repeat};
+    pub use crate::ser::Fields;
     pub use crate::validation::{
         FieldPath, HasEntries, HasLength, HasNumber, NestedProbe, NumberBounds, OneOfValues,
         SkipNested, ValidateNested, check_entries, check_length, check_number, check_one_of,

@@ -16,8 +16,12 @@ use crate::validation::{
 /// | `Some(Nullable::Null)` | `null` |
 /// | `Some(Nullable::Value(v))` | `v` |
 ///
-/// Its setter takes a `T` (or a `&str` for a `Nullable<String>`), or
-/// `Nullable::Null`:
+/// Its setter takes anything that converts into `T` (a `&str` for a
+/// `Nullable<String>`, pairs for a `Nullable<CustomMetadata>`), a
+/// `Nullable<T>` such as `Nullable::Null`, or an `Option` of either kind of
+/// value (`None` is `null`), through [`IntoNullable`]. For a number or a `bool`,
+/// it takes a `T` (so that a literal needs no suffix), `Nullable<T>` or
+/// `Option<T>`:
 ///
 /// ```
 /// use seamapi_core::{Nullable, seam_endpoint};
@@ -83,6 +87,62 @@ impl<T> From<Option<T>> for Nullable<T> {
 impl From<&str> for Nullable<String> {
     fn from(value: &str) -> Self {
         Self::Value(value.to_owned())
+    }
+}
+
+/// What the setter of a nullable parameter (`Option<Nullable<T>>`) takes: a
+/// value that converts into `T`, a `Nullable<T>`, or an `Option` of a value that
+/// converts into `T`. `M` tells the three apart (it is inferred), so that
+/// `value.into()` serves any `Into<T>` without overlapping `Nullable<T>` itself.
+///
+/// ```
+/// use std::borrow::Cow;
+/// use seamapi_core::{IntoNullable, Nullable};
+///
+/// fn set<M>(value: impl IntoNullable<String, M>) -> Nullable<String> {
+///     value.into_nullable()
+/// }
+/// assert_eq!(set("a"), Nullable::Value("a".to_owned()));
+/// assert_eq!(set(Cow::Borrowed("b")), Nullable::Value("b".to_owned()));
+/// assert_eq!(set(Nullable::Null), Nullable::Null);
+/// assert_eq!(set(None::<&str>), Nullable::Null);
+/// assert_eq!(set(Some('c')), Nullable::Value("c".to_owned()));
+/// ```
+pub trait IntoNullable<T, M> {
+    /// The value as a `Nullable<T>`.
+    fn into_nullable(self) -> Nullable<T>;
+}
+
+/// The `M` of [`IntoNullable`] for a value that converts into `T`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct ViaInto;
+
+/// The `M` of [`IntoNullable`] for a `Nullable<T>` itself.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Exactly;
+
+/// The `M` of [`IntoNullable`] for an `Option` of a value that converts into `T`.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct ViaOption;
+
+impl<T, U: Into<T>> IntoNullable<T, ViaInto> for U {
+    fn into_nullable(self) -> Nullable<T> {
+        Nullable::Value(self.into())
+    }
+}
+
+impl<T> IntoNullable<T, Exactly> for Nullable<T> {
+    fn into_nullable(self) -> Nullable<T> {
+        self
+    }
+}
+
+impl<T, U: Into<T>> IntoNullable<T, ViaOption> for Option<U> {
+    fn into_nullable(self) -> Nullable<T> {
+        self.map_or(Nullable::Null, |value| Nullable::Value(value.into()))
     }
 }
 

@@ -1,7 +1,8 @@
 //! `#[seam(pattern = "...")]`: the patterns Seam's API uses are simple (`^\d+$`,
 //! `^\d{8}T\d{4}$`, `^([a-z])[a-z_.]*[a-z]+$`), so the macro parses them at compile
-//! time into a sequence of repeated character classes, and this matcher runs it:
-//! no regex engine in every user's build.
+//! time into a tree of repeated steps (character classes, anchors, groups of
+//! alternatives), and this matcher runs it by backtracking: no regex engine in
+//! every user's build.
 
 /// A set of characters.
 #[doc(hidden)]
@@ -36,11 +37,29 @@ impl CharClass {
     }
 }
 
-/// A class repeated `min` to `max` times (`u32::MAX`: no upper bound).
+/// Alternatives (`a|b`), each a sequence of steps.
 #[doc(hidden)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub type Alternatives = &'static [&'static [Repeat]];
+
+/// What one step matches.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy)]
+pub enum Node {
+    /// One character of a class.
+    Class(CharClass),
+    /// `^`: the start of the text.
+    Start,
+    /// `$`: the end of the text.
+    End,
+    /// `(...)` or `(?:...)`: one of its alternatives.
+    Group(Alternatives),
+}
+
+/// A step repeated `min` to `max` times (`u32::MAX`: no upper bound).
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy)]
 pub struct Repeat {
-    pub class: CharClass,
+    pub node: Node,
     pub min: u32,
     pub max: u32,
 }
@@ -51,37 +70,55 @@ pub struct Repeat {
 pub struct Pattern {
     /// The pattern as written, for messages.
     pub source: &'static str,
-    /// `^`
-    pub start: bool,
-    /// `$`
-    pub end: bool,
-    pub repeats: &'static [Repeat],
+    pub alternatives: Alternatives,
 }
 
+/// What is left to match after a step, from the position it ended at.
+type Next<'a> = &'a mut dyn FnMut(usize) -> bool;
+
 impl Pattern {
-    /// Whether `text` matches, as a JavaScript `RegExp.test` would.
+    /// Whether `text` matches somewhere, as a JavaScript `RegExp.test` would.
     pub fn is_match(&self, text: &str) -> bool {
         let chars: Vec<char> = text.chars().collect();
-        let starts = if self.start { 0..=0 } else { 0..=chars.len() };
-        starts
-            .into_iter()
-            .any(|start| self.match_at(self.repeats, &chars[start..]))
+        (0..=chars.len()).any(|at| alternatives(self.alternatives, &chars, at, &mut |_| true))
     }
+}
 
-    /// Backtracking, greedy: the patterns are short and anchored.
-    fn match_at(&self, repeats: &[Repeat], text: &[char]) -> bool {
-        let Some((first, rest)) = repeats.split_first() else {
-            return !self.end || text.is_empty();
-        };
-        let most = text
-            .iter()
-            .take(first.max.try_into().unwrap_or(usize::MAX))
-            .take_while(|&&c| first.class.matches(c))
-            .count();
-        let least = first.min as usize;
-        (least..=most)
-            .rev()
-            .any(|taken| self.match_at(rest, &text[taken..]))
+fn alternatives(alternatives: Alternatives, text: &[char], at: usize, next: Next<'_>) -> bool {
+    alternatives
+        .iter()
+        .any(|steps| sequence(steps, text, at, next))
+}
+
+fn sequence(steps: &[Repeat], text: &[char], at: usize, next: Next<'_>) -> bool {
+    match steps.split_first() {
+        None => next(at),
+        Some((step, rest)) => repeat(step, 0, text, at, &mut |end| {
+            sequence(rest, text, end, next)
+        }),
+    }
+}
+
+/// `step`, already matched `count` times up to `at`: one more time first
+/// (greedy), else what follows. A repetition that matched nothing is not
+/// repeated again once `min` is reached, so that `(a?)*` ends.
+fn repeat(step: &Repeat, count: u32, text: &[char], at: usize, next: Next<'_>) -> bool {
+    if count < step.max
+        && node(step.node, text, at, &mut |end| {
+            (end != at || count < step.min) && repeat(step, count + 1, text, end, next)
+        })
+    {
+        return true;
+    }
+    count >= step.min && next(at)
+}
+
+fn node(node: Node, text: &[char], at: usize, next: Next<'_>) -> bool {
+    match node {
+        Node::Class(class) => text.get(at).is_some_and(|&c| class.matches(c)) && next(at + 1),
+        Node::Start => at == 0 && next(at),
+        Node::End => at == text.len() && next(at),
+        Node::Group(inner) => alternatives(inner, text, at, next),
     }
 }
 
@@ -89,86 +126,152 @@ impl Pattern {
 mod tests {
     use super::*;
 
+    const fn once(node: Node) -> Repeat {
+        Repeat {
+            node,
+            min: 1,
+            max: 1,
+        }
+    }
+
+    const fn class(class: CharClass, min: u32, max: u32) -> Repeat {
+        Repeat {
+            node: Node::Class(class),
+            min,
+            max,
+        }
+    }
+
+    const START: Repeat = once(Node::Start);
+    const END: Repeat = once(Node::End);
+    const LOWER: CharClass = CharClass::Ranges(false, &[('a', 'z')]);
+
     #[test]
     fn seams_patterns_match_as_javascript_does() {
         // ^\d+$
-        let digits = Pattern {
-            source: r"^\d+$",
-            start: true,
-            end: true,
-            repeats: &[Repeat {
-                class: CharClass::Digit,
-                min: 1,
-                max: u32::MAX,
-            }],
+        const DIGITS: Pattern = Pattern {
+            source: "",
+            alternatives: &[&[START, class(CharClass::Digit, 1, u32::MAX), END]],
         };
-        assert!(digits.is_match("0123"));
-        assert!(!digits.is_match(""));
-        assert!(!digits.is_match("12a"));
+        assert!(DIGITS.is_match("0123"));
+        assert!(!DIGITS.is_match(""));
+        assert!(!DIGITS.is_match("12a"));
         // ^\d{8}T\d{4}$
-        let stamp = Pattern {
-            source: r"^\d{8}T\d{4}$",
-            start: true,
-            end: true,
-            repeats: &[
-                Repeat {
-                    class: CharClass::Digit,
-                    min: 8,
-                    max: 8,
-                },
-                Repeat {
-                    class: CharClass::Char('T'),
-                    min: 1,
-                    max: 1,
-                },
-                Repeat {
-                    class: CharClass::Digit,
-                    min: 4,
-                    max: 4,
-                },
+        const STAMP: Pattern = Pattern {
+            source: "",
+            alternatives: &[&[
+                START,
+                class(CharClass::Digit, 8, 8),
+                class(CharClass::Char('T'), 1, 1),
+                class(CharClass::Digit, 4, 4),
+                END,
+            ]],
+        };
+        assert!(STAMP.is_match("20240101T1200"));
+        assert!(!STAMP.is_match("2024010T1200"));
+        assert!(!STAMP.is_match("20240101T12000"));
+        // ^([a-z])[a-z_.]*[a-z]+$
+        const NAME: Pattern = Pattern {
+            source: "",
+            alternatives: &[&[
+                START,
+                once(Node::Group(&[&[class(LOWER, 1, 1)]])),
+                class(
+                    CharClass::Ranges(false, &[('a', 'z'), ('_', '_'), ('.', '.')]),
+                    0,
+                    u32::MAX,
+                ),
+                class(LOWER, 1, u32::MAX),
+                END,
+            ]],
+        };
+        assert!(NAME.is_match("device.battery_low"));
+        assert!(!NAME.is_match("device."));
+        assert!(!NAME.is_match("Device"));
+        // Unanchored: found anywhere.
+        const ANYWHERE: Pattern = Pattern {
+            source: "",
+            alternatives: &[&[class(CharClass::Char('b'), 1, 1)]],
+        };
+        assert!(ANYWHERE.is_match("abc"));
+        assert!(!ANYWHERE.is_match("ac"));
+    }
+
+    #[test]
+    fn alternatives_and_repeated_groups() {
+        const A: CharClass = CharClass::Char('a');
+        const B: CharClass = CharClass::Char('b');
+        const C: CharClass = CharClass::Char('c');
+        // ^(ab)+|c$: either alternative, each with its own anchor.
+        const EITHER: Pattern = Pattern {
+            source: "",
+            alternatives: &[
+                &[
+                    START,
+                    Repeat {
+                        node: Node::Group(&[&[class(A, 1, 1), class(B, 1, 1)]]),
+                        min: 1,
+                        max: u32::MAX,
+                    },
+                ],
+                &[class(C, 1, 1), END],
             ],
         };
-        assert!(stamp.is_match("20240101T1200"));
-        assert!(!stamp.is_match("2024010T1200"));
-        assert!(!stamp.is_match("20240101T12000"));
-        // ^([a-z])[a-z_.]*[a-z]+$
-        let name = Pattern {
-            source: r"^([a-z])[a-z_.]*[a-z]+$",
-            start: true,
-            end: true,
-            repeats: &[
+        assert!(EITHER.is_match("abab"));
+        assert!(EITHER.is_match("abx"));
+        assert!(EITHER.is_match("xc"));
+        assert!(!EITHER.is_match("xab"));
+        assert!(!EITHER.is_match("cx"));
+        // ^(?:a|bc){2}$: exactly two repetitions, backtracking into the group.
+        const TWICE: Pattern = Pattern {
+            source: "",
+            alternatives: &[&[
+                START,
                 Repeat {
-                    class: CharClass::Ranges(false, &[('a', 'z')]),
-                    min: 1,
-                    max: 1,
+                    node: Node::Group(&[&[class(A, 1, 1)], &[class(B, 1, 1), class(C, 1, 1)]]),
+                    min: 2,
+                    max: 2,
                 },
+                END,
+            ]],
+        };
+        assert!(TWICE.is_match("abc"));
+        assert!(TWICE.is_match("bca"));
+        assert!(TWICE.is_match("aa"));
+        assert!(!TWICE.is_match("a"));
+        assert!(!TWICE.is_match("aaa"));
+        assert!(!TWICE.is_match("ab"));
+        // ^(a?)*$ on text it cannot match ends (empty repetitions stop).
+        const EMPTY: Pattern = Pattern {
+            source: "",
+            alternatives: &[&[
+                START,
                 Repeat {
-                    class: CharClass::Ranges(false, &[('a', 'z'), ('_', '_'), ('.', '.')]),
+                    node: Node::Group(&[&[class(A, 0, 1)]]),
                     min: 0,
                     max: u32::MAX,
                 },
+                END,
+            ]],
+        };
+        assert!(EMPTY.is_match(""));
+        assert!(EMPTY.is_match("aaa"));
+        assert!(!EMPTY.is_match("aab"));
+        // ^(a?){2}$ matches "" as JavaScript does: empty repetitions up to `min`.
+        const AT_LEAST: Pattern = Pattern {
+            source: "",
+            alternatives: &[&[
+                START,
                 Repeat {
-                    class: CharClass::Ranges(false, &[('a', 'z')]),
-                    min: 1,
-                    max: u32::MAX,
+                    node: Node::Group(&[&[class(A, 0, 1)]]),
+                    min: 2,
+                    max: 2,
                 },
-            ],
+                END,
+            ]],
         };
-        assert!(name.is_match("device.battery_low"));
-        assert!(!name.is_match("device."));
-        assert!(!name.is_match("Device"));
-        // Unanchored: found anywhere.
-        let anywhere = Pattern {
-            source: "b",
-            start: false,
-            end: false,
-            repeats: &[Repeat {
-                class: CharClass::Char('b'),
-                min: 1,
-                max: 1,
-            }],
-        };
-        assert!(anywhere.is_match("abc"));
-        assert!(!anywhere.is_match("ac"));
+        assert!(AT_LEAST.is_match(""));
+        assert!(AT_LEAST.is_match("aa"));
+        assert!(!AT_LEAST.is_match("aaa"));
     }
 }

@@ -189,6 +189,23 @@ pub(crate) fn option_inner(ty: &Type) -> Option<&Type> {
     }
 }
 
+/// `T` when `ty` is `Nullable<T>` (by its last segment: seam-core's, however
+/// reached).
+pub(crate) fn nullable_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(path) = ty else { return None };
+    let last = path.path.segments.last()?;
+    if path.qself.is_some() || last.ident != "Nullable" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(arguments) = &last.arguments else {
+        return None;
+    };
+    match arguments.args.first()? {
+        syn::GenericArgument::Type(inner) if arguments.args.len() == 1 => Some(inner),
+        _ => None,
+    }
+}
+
 /// The name of a primitive type that no length or entries rule fits, or `None`.
 pub(crate) fn scalar_name(ty: &Type) -> Option<String> {
     let Type::Path(path) = ty else { return None };

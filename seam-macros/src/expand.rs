@@ -3,7 +3,7 @@
 //! through which seam-core's generic code validates, sends and decodes it.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Ident, LitStr, Path};
 
@@ -58,14 +58,23 @@ fn generate(endpoint: &Endpoint, complete: bool) -> TokenStream {
     let fields = &endpoint.fields;
     let args = &endpoint.args;
 
-    let item = struct_item(endpoint, &binding, &binding_field);
-    let serde_crate = (!endpoint.has_serde_crate).then(|| {
-        let path = LitStr::new(
-            &format!("{}::__private::serde", path_text(krate)),
-            Span::call_site(),
-        );
-        quote!(#[serde(crate = #path)])
-    });
+    let serde_derive = needs_serde_derive(&endpoint.item);
+    let item = struct_item(endpoint, &binding, &binding_field, serde_derive);
+    let (derive, serialize) = if serde_derive {
+        let serde_crate = (!endpoint.has_serde_crate).then(|| {
+            let path = LitStr::new(
+                &format!("{}::__private::serde", path_text(krate)),
+                Span::call_site(),
+            );
+            quote!(#[serde(crate = #path)])
+        });
+        (
+            quote!(#[derive(#private::serde::Serialize)] #serde_crate),
+            TokenStream::new(),
+        )
+    } else {
+        (TokenStream::new(), serialize_impl(endpoint, &binding))
+    };
 
     let required: Vec<&Field> = fields.iter().filter(|f| f.optional.is_none()).collect();
     let params = required.iter().map(|field| {
@@ -94,7 +103,7 @@ fn generate(endpoint: &Endpoint, complete: bool) -> TokenStream {
                 return None;
             }
             names.push(name);
-            Some(setter(field, inner))
+            Some(setter(field, inner, krate))
         })
         .collect();
     let setters = (!setters.is_empty()).then(|| {
@@ -203,8 +212,7 @@ fn generate(endpoint: &Endpoint, complete: bool) -> TokenStream {
     // The impls in one block, with one `allow(deprecated)` for a deprecated
     // struct or field: the expansion must not warn, its callers are warned.
     quote! {
-        #[derive(#private::serde::Serialize)]
-        #serde_crate
+        #derive
         #item
 
         #[automatically_derived]
@@ -245,29 +253,110 @@ fn generate(endpoint: &Endpoint, complete: bool) -> TokenStream {
                 }
             }
 
+            // Inline, so that the send future is compiled only where it is
+            // awaited; one call into seam-core, so that each endpoint adds little
+            // to type-check.
             #[automatically_derived]
             impl ::core::future::IntoFuture for #ident<#krate::Bound> {
                 type Output = ::core::result::Result<#response, #krate::Error>;
                 type IntoFuture = #krate::CallFuture<#response>;
-                // Inline, so that the send future is compiled only where it is
-                // awaited, not for every endpoint in the crate that declares it.
                 #[inline]
                 fn into_future(self) -> Self::IntoFuture {
-                    // Through the impls above, not the blanket `Call`: cheaper to
-                    // type-check for every endpoint.
-                    let (params, binding) = #private::Parameters::rebind(self, #krate::Unbound);
-                    #private::send::<#ident>(params, binding)
+                    #private::into_future::<#ident, Self>(self)
                 }
             }
 
             #paginated
+            #serialize
         };
+    }
+}
+
+/// Whether the struct needs serde's derive: it carries serde attributes, which
+/// only that derive reads, or derives a serde trait of its own below the
+/// attribute, which reads `#[serde(skip)]` on the binding. Otherwise the
+/// expansion writes a shorter `Serialize` impl of its own.
+fn needs_serde_derive(item: &DeriveInput) -> bool {
+    fn mentions_serde(tokens: TokenStream) -> bool {
+        tokens.into_iter().any(|tree| match tree {
+            proc_macro2::TokenTree::Ident(ident) => {
+                ident == "serde" || ident == "Serialize" || ident == "Deserialize"
+            }
+            proc_macro2::TokenTree::Group(group) => mentions_serde(group.stream()),
+            _ => false,
+        })
+    }
+    let field_attrs = match &item.data {
+        Data::Struct(data) => data.fields.iter().flat_map(|f| &f.attrs).collect(),
+        _ => Vec::new(),
+    };
+    item.attrs.iter().chain(field_attrs).any(|attr| {
+        let path = attr.path();
+        path.is_ident("serde")
+            || ((path.is_ident("derive") || path.is_ident("cfg_attr"))
+                && mentions_serde(attr.meta.to_token_stream()))
+    })
+}
+
+/// `Serialize` as serde's derive would write it for this struct (unset
+/// `Option`s left out), one call into seam-core per field. Each field's value
+/// is spanned at its type, so that a type that cannot be serialised is
+/// reported there.
+fn serialize_impl(endpoint: &Endpoint, binding: &Ident) -> TokenStream {
+    let private = {
+        let krate = &endpoint.krate;
+        quote!(#krate::__private)
+    };
+    let ident = &endpoint.item.ident;
+    let name = LitStr::new(
+        ident.to_string().trim_start_matches("r#"),
+        Span::call_site(),
+    );
+    let present = endpoint.fields.iter().map(|field| {
+        let (cfgs, ident) = (&field.cfgs, &field.ident);
+        match field.optional {
+            None => quote!(#(#cfgs)* true),
+            Some(_) => quote!(#(#cfgs)* self.#ident.is_some()),
+        }
+    });
+    let fields = endpoint.fields.iter().map(|field| {
+        let (cfgs, ident) = (&field.cfgs, &field.ident);
+        // The value's first token at the type's first, its last at the type's
+        // last: the compiler reports the expression over the whole type.
+        let mut tokens = field.ty.to_token_stream().into_iter();
+        let first = tokens
+            .next()
+            .map_or(Span::call_site(), |token| token.span());
+        let last = tokens.last().map_or(first, |token| token.span());
+        let mut member = ident.clone();
+        member.set_span(last);
+        let key = LitStr::new(&field.wire_name, first);
+        let method = match field.optional {
+            None => Ident::new("field", first),
+            Some(_) => Ident::new("optional", first),
+        };
+        quote_spanned!(first=> #(#cfgs)* state.#method(#key, &self.#member)?;)
+    });
+    quote! {
+        #[automatically_derived]
+        impl<#binding> #private::serde::Serialize for #ident<#binding> {
+            fn serialize<__S: #private::serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                let mut state = #private::Fields::begin(serializer, #name, &[#(#present),*])?;
+                #(#fields)*
+                state.end()
+            }
+        }
     }
 }
 
 /// The struct as written, plus the binding type parameter and field, and unset
 /// `Option`s left out of the JSON.
-fn struct_item(endpoint: &Endpoint, binding: &Ident, binding_field: &Ident) -> DeriveInput {
+fn struct_item(
+    endpoint: &Endpoint,
+    binding: &Ident,
+    binding_field: &Ident,
+    serde_derive: bool,
+) -> DeriveInput {
     let krate = &endpoint.krate;
     let mut item = endpoint.item.clone();
     item.generics
@@ -285,6 +374,13 @@ fn struct_item(endpoint: &Endpoint, binding: &Ident, binding_field: &Ident) -> D
     if let Data::Struct(data) = &mut item.data
         && let syn::Fields::Named(named) = &mut data.fields
     {
+        if !serde_derive {
+            named.named.push(syn::parse_quote!(
+                #[doc(hidden)]
+                #binding_field: #binding
+            ));
+            return item;
+        }
         for (field, model) in named.named.iter_mut().zip(&endpoint.fields) {
             let skips =
                 model.serde.has_skip_serializing_if || model.serde.flatten || model.serde.skipped;
@@ -307,7 +403,7 @@ fn struct_item(endpoint: &Endpoint, binding: &Ident, binding_field: &Ident) -> D
     item
 }
 
-fn setter(field: &Field, inner: &syn::Type) -> TokenStream {
+fn setter(field: &Field, inner: &syn::Type, krate: &Path) -> TokenStream {
     let Field {
         ident,
         setter,
@@ -316,7 +412,24 @@ fn setter(field: &Field, inner: &syn::Type) -> TokenStream {
         deprecated,
         ..
     } = field;
-    let param = param_type(inner);
+    let mut generics = TokenStream::new();
+    let mut param = param_type(inner);
+    // A number or a `bool` is taken as it is, with nothing to convert.
+    let mut value = if scalar_name(inner).is_some() {
+        quote!(value)
+    } else {
+        quote!(::core::convert::Into::into(value))
+    };
+    // A nullable one takes what converts into its value too, which
+    // `Into<Nullable<T>>` cannot say (serde's `T` would overlap `Nullable<T>`);
+    // a scalar keeps `Into<Nullable<T>>`, where a literal finds its type.
+    if let Some(nullable) = ast::nullable_inner(inner)
+        && scalar_name(nullable).is_none()
+    {
+        generics = quote!(<__M>);
+        param = quote!(impl #krate::IntoNullable<#nullable, __M>);
+        value = quote!(#krate::IntoNullable::into_nullable(value));
+    }
     let doc = format!(
         "Sets `{}`; left out of the request unless set.",
         field.wire_name
@@ -327,8 +440,8 @@ fn setter(field: &Field, inner: &syn::Type) -> TokenStream {
         #[doc = #doc]
         #(#docs)*
         #[must_use]
-        pub fn #setter(mut self, value: #param) -> Self {
-            self.#ident = ::core::option::Option::Some(::core::convert::Into::into(value));
+        pub fn #setter #generics (mut self, value: #param) -> Self {
+            self.#ident = ::core::option::Option::Some(#value);
             self
         }
     }
@@ -366,9 +479,7 @@ pub(crate) fn field_checks(
     value: &TokenStream,
     parent: Option<&TokenStream>,
 ) -> Option<TokenStream> {
-    let Field {
-        ty, rules, cfgs, ..
-    } = field;
+    let Field { ty, rules, .. } = field;
     let span = ty.span();
     // The runtime's path spanned at the type too, so that an unmet bound of a
     // check points at the field alone.
@@ -379,28 +490,54 @@ pub(crate) fn field_checks(
         Some((value, _)) => quote_spanned!(span=> ::core::option::Option::Some(#value)),
         None => quote_spanned!(span=> ::core::option::Option::None),
     };
+    let count = [
+        rules.min_length.is_some() || rules.max_length.is_some(),
+        rules.min_entries.is_some() || rules.max_entries.is_some(),
+        rules.one_of.is_some(),
+        rules.pattern.is_some(),
+        rules.numbers.iter().any(Option::is_some),
+        !ast::is_plain(ty),
+    ]
+    .into_iter()
+    .filter(|check| *check)
+    .count();
+    // A field of one check, most of them, names its path in the call rather
+    // than in a `let` of its own.
+    let inline = count == 1 && parent.is_none() && !field.serde.flatten;
+    let field_path = match parent {
+        Some(_) => quote!(#private::FieldPath::Child(parent, #name)),
+        None => quote!(#private::FieldPath::Field(#name)),
+    };
+    let field_ref = if inline {
+        quote_spanned!(span=> &#field_path)
+    } else {
+        quote_spanned!(span=> field)
+    };
+    let flatten = field.serde.flatten;
+    let cfgs = &field.cfgs;
+    let field = &field_ref;
     let mut checks = TokenStream::new();
     if rules.min_length.is_some() || rules.max_length.is_some() {
         let (min, max) = (bound(rules.min_length), bound(rules.max_length));
         checks.extend(
-            quote_spanned!(span=> #private::check_length(#value, #min, #max, field, errors);),
+            quote_spanned!(span=> #private::check_length(#value, #min, #max, #field, errors);),
         );
     }
     if rules.min_entries.is_some() || rules.max_entries.is_some() {
         let (min, max) = (bound(rules.min_entries), bound(rules.max_entries));
         checks.extend(
-            quote_spanned!(span=> #private::check_entries(#value, #min, #max, field, errors);),
+            quote_spanned!(span=> #private::check_entries(#value, #min, #max, #field, errors);),
         );
     }
     if let Some((values, _)) = &rules.one_of {
         checks.extend(
-            quote_spanned!(span=> #private::check_one_of(#value, &[#(#values),*], field, errors);),
+            quote_spanned!(span=> #private::check_one_of(#value, &[#(#values),*], #field, errors);),
         );
     }
     if let Some((source, compiled)) = &rules.pattern {
         let pattern = compiled.tokens(&private, &source.value());
         checks.extend(
-            quote_spanned!(span=> #private::check_pattern(#value, #pattern, field, errors);),
+            quote_spanned!(span=> #private::check_pattern(#value, #pattern, #field, errors);),
         );
     }
     if rules.numbers.iter().any(Option::is_some) {
@@ -415,15 +552,15 @@ pub(crate) fn field_checks(
                 maximum: #maximum,
                 exclusive_minimum: #exclusive_minimum,
                 exclusive_maximum: #exclusive_maximum,
-            }, field, errors);
+            }, #field, errors);
         });
     }
     if !ast::is_plain(ty) {
         // A flattened field's own fields sit beside its siblings.
-        let path = if field.serde.flatten {
+        let path = if flatten {
             quote!(parent)
         } else {
-            quote!(field)
+            field.clone()
         };
         checks.extend(quote! {
             (&#private::NestedProbe(#value)).seam_validate_nested(#path, errors);
@@ -433,21 +570,14 @@ pub(crate) fn field_checks(
         return None;
     }
     // `parent` only where a flattened field needs it.
-    let (parent_binding, field_path) = match parent {
-        Some(parent) => (
-            quote!(let parent: &#private::FieldPath<'_> = #parent;),
-            quote!(#private::FieldPath::Child(parent, #name)),
-        ),
-        None if field.serde.flatten => (
-            quote!(let parent = &#private::FieldPath::Root;),
-            quote!(#private::FieldPath::Field(#name)),
-        ),
-        None => (
-            TokenStream::new(),
-            quote!(#private::FieldPath::Field(#name)),
-        ),
+    let parent_binding = match parent {
+        Some(parent) => quote!(let parent: &#private::FieldPath<'_> = #parent;),
+        None if flatten => quote!(let parent = &#private::FieldPath::Root;),
+        None => TokenStream::new(),
     };
-    let field_binding = if field.serde.flatten {
+    let field_binding = if inline {
+        TokenStream::new()
+    } else if flatten {
         quote!(#[allow(unused_variables)] let field = &#field_path;)
     } else {
         quote!(let field = &#field_path;)
@@ -527,6 +657,73 @@ mod tests {
         );
         assert_eq!(out.matches("compile_error").count(), 1, "{out}");
         assert!(out.contains("pub fn new"), "{out}");
+    }
+
+    #[test]
+    fn serde_derives_only_where_serde_attributes_or_derives_need_it() {
+        let own = expanded(
+            quote!(path = "/things/update"),
+            quote!(
+                #[derive(Debug, Clone)]
+                pub struct UpdateThing {
+                    pub id: String,
+                }
+            ),
+        );
+        assert!(own.contains("Fields :: begin"), "{own}");
+        assert!(!own.contains("serde :: Serialize)"), "{own}");
+        for input in [
+            quote!(
+                pub struct UpdateThing {
+                    #[serde(rename = "ID")]
+                    pub id: String,
+                }
+            ),
+            quote!(
+                #[serde(rename_all = "camelCase")]
+                pub struct UpdateThing {
+                    pub id: String,
+                }
+            ),
+            quote!(
+                #[derive(serde::Deserialize)]
+                pub struct UpdateThing {
+                    pub id: String,
+                }
+            ),
+            quote!(
+                #[cfg_attr(test, derive(Deserialize))]
+                pub struct UpdateThing {
+                    pub id: String,
+                }
+            ),
+        ] {
+            let derived = expanded(quote!(path = "/things/update"), input);
+            assert!(derived.contains("serde :: Serialize)"), "{derived}");
+            assert!(!derived.contains("Fields :: begin"), "{derived}");
+        }
+    }
+
+    #[test]
+    fn nullable_setters_take_what_converts_into_the_value() {
+        let out = expanded(
+            quote!(path = "/things/update"),
+            quote!(
+                pub struct UpdateThing {
+                    pub name: Option<Nullable<String>>,
+                    pub limit: Option<seamapi_core::Nullable<u32>>,
+                }
+            ),
+        );
+        assert!(
+            out.contains("pub fn name < __M > (mut self , value : impl :: seamapi_core :: IntoNullable < String , __M >)"),
+            "{out}"
+        );
+        // A number keeps `Into<Nullable<u32>>`, where a literal finds its type.
+        assert!(
+            out.contains("pub fn limit (mut self , value : impl :: core :: convert :: Into < seamapi_core :: Nullable < u32 > >)"),
+            "{out}"
+        );
     }
 
     #[test]

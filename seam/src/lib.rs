@@ -55,9 +55,9 @@ pub use routes::*;
 pub use seamapi_core::webhook;
 pub use seamapi_core::{
     Answer, ApiError, Bind, Binder, Bound, Call, CallFuture, Client, ClientBuilder, ConfigError,
-    CustomMetadata, DecodeError, Endpoint, Error, Keyed, MetadataValue, NonFinite, Nullable, Page,
-    Paged, Paginated, Pagination, Request, RetryPolicy, SerializeError, TokenKind, Unbound,
-    UnexpectedResponse, ValidationErrors, Violation, Void,
+    CustomMetadata, DecodeError, Endpoint, Error, IntoNullable, Keyed, MetadataValue, NonFinite,
+    Nullable, Page, Paged, Paginated, Pagination, Request, RetryPolicy, SerializeError, TokenKind,
+    Unbound, UnexpectedResponse, ValidationErrors, Violation, Void,
 };
 pub use seamapi_core::{serde, validation};
 

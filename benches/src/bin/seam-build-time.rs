@@ -249,7 +249,9 @@ fn generate_endpoints(count: usize) -> Vec<Endpoint> {
             push(&mut params, "page_cursor", Kind::Cursor);
         }
         endpoints.push(Endpoint {
-            path: format!("/{ns}/{action}"),
+            // Under a namespace Seam's API does not have, so that `unchecked`
+            // (refused on a route the pinned spec knows) holds for all of them.
+            path: format!("/seam_like/{ns}/{action}"),
             ident: format!("{}{}", pascal(&action), pascal(resource)),
             namespace,
             response,
@@ -563,7 +565,7 @@ fn generate_workspace(root: &Path, out: &Path, endpoints: &[Endpoint]) {
     write(
         &out.join("gen-macro/Cargo.toml"),
         &format!(
-            "[package]\nname = \"gen-macro\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\nseam-core = {{ path = {:?} }}\n",
+            "[package]\nname = \"gen-macro\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\nseamapi-core = {{ path = {:?} }}\n",
             seamapi_core.display().to_string()
         ),
     );

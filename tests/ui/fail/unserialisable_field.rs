@@ -1,3 +1,5 @@
+// A field of a type that cannot be serialised is reported at that type, required
+// or optional, one error each.
 #[derive(Debug, Clone)]
 pub struct NotSerialize;
 
@@ -5,6 +7,7 @@ pub struct NotSerialize;
 pub struct UpdateThing {
     pub id: String,
     pub thing: Option<NotSerialize>,
+    pub required: NotSerialize,
 }
 
 fn main() {}
