@@ -38,13 +38,25 @@ pub static ROUTES: &[Route] = &[
                 max_length: Some(12),
                 pattern: Some(&::seamapi_core::__private::Pattern {
                     source: "^\\d+$",
-                    start: true,
-                    end: true,
-                    repeats: &[::seamapi_core::__private::Repeat {
-                        class: ::seamapi_core::__private::CharClass::Digit,
-                        min: 1u32,
-                        max: 4294967295u32,
-                    }],
+                    alternatives: &[&[
+                        ::seamapi_core::__private::Repeat {
+                            node: ::seamapi_core::__private::Node::Start,
+                            min: 1u32,
+                            max: 1u32,
+                        },
+                        ::seamapi_core::__private::Repeat {
+                            node: ::seamapi_core::__private::Node::Class(
+                                ::seamapi_core::__private::CharClass::Digit,
+                            ),
+                            min: 1u32,
+                            max: 4294967295u32,
+                        },
+                        ::seamapi_core::__private::Repeat {
+                            node: ::seamapi_core::__private::Node::End,
+                            min: 1u32,
+                            max: 1u32,
+                        },
+                    ]],
                 }),
                 doc: "Optional: string, at least 4 characters, at most 12 characters, matching `^\\d+$`.",
                 ..Param::NONE
@@ -167,13 +179,25 @@ pub static ROUTES: &[Route] = &[
                 max_length: Some(12),
                 pattern: Some(&::seamapi_core::__private::Pattern {
                     source: "^\\d+$",
-                    start: true,
-                    end: true,
-                    repeats: &[::seamapi_core::__private::Repeat {
-                        class: ::seamapi_core::__private::CharClass::Digit,
-                        min: 1u32,
-                        max: 4294967295u32,
-                    }],
+                    alternatives: &[&[
+                        ::seamapi_core::__private::Repeat {
+                            node: ::seamapi_core::__private::Node::Start,
+                            min: 1u32,
+                            max: 1u32,
+                        },
+                        ::seamapi_core::__private::Repeat {
+                            node: ::seamapi_core::__private::Node::Class(
+                                ::seamapi_core::__private::CharClass::Digit,
+                            ),
+                            min: 1u32,
+                            max: 4294967295u32,
+                        },
+                        ::seamapi_core::__private::Repeat {
+                            node: ::seamapi_core::__private::Node::End,
+                            min: 1u32,
+                            max: 1u32,
+                        },
+                    ]],
                 }),
                 doc: "Optional: string, at least 4 characters, at most 12 characters, matching `^\\d+$`.",
                 ..Param::NONE
@@ -459,13 +483,25 @@ pub static ROUTES: &[Route] = &[
                 max_length: Some(8),
                 pattern: Some(&::seamapi_core::__private::Pattern {
                     source: "^\\d+$",
-                    start: true,
-                    end: true,
-                    repeats: &[::seamapi_core::__private::Repeat {
-                        class: ::seamapi_core::__private::CharClass::Digit,
-                        min: 1u32,
-                        max: 4294967295u32,
-                    }],
+                    alternatives: &[&[
+                        ::seamapi_core::__private::Repeat {
+                            node: ::seamapi_core::__private::Node::Start,
+                            min: 1u32,
+                            max: 1u32,
+                        },
+                        ::seamapi_core::__private::Repeat {
+                            node: ::seamapi_core::__private::Node::Class(
+                                ::seamapi_core::__private::CharClass::Digit,
+                            ),
+                            min: 1u32,
+                            max: 4294967295u32,
+                        },
+                        ::seamapi_core::__private::Repeat {
+                            node: ::seamapi_core::__private::Node::End,
+                            min: 1u32,
+                            max: 1u32,
+                        },
+                    ]],
                 }),
                 doc: "Required: string, at least 4 characters, at most 8 characters, matching `^\\d+$`.",
                 ..Param::NONE
@@ -701,13 +737,25 @@ pub static ROUTES: &[Route] = &[
                 max_length: Some(12),
                 pattern: Some(&::seamapi_core::__private::Pattern {
                     source: "^\\d+$",
-                    start: true,
-                    end: true,
-                    repeats: &[::seamapi_core::__private::Repeat {
-                        class: ::seamapi_core::__private::CharClass::Digit,
-                        min: 1u32,
-                        max: 4294967295u32,
-                    }],
+                    alternatives: &[&[
+                        ::seamapi_core::__private::Repeat {
+                            node: ::seamapi_core::__private::Node::Start,
+                            min: 1u32,
+                            max: 1u32,
+                        },
+                        ::seamapi_core::__private::Repeat {
+                            node: ::seamapi_core::__private::Node::Class(
+                                ::seamapi_core::__private::CharClass::Digit,
+                            ),
+                            min: 1u32,
+                            max: 4294967295u32,
+                        },
+                        ::seamapi_core::__private::Repeat {
+                            node: ::seamapi_core::__private::Node::End,
+                            min: 1u32,
+                            max: 1u32,
+                        },
+                    ]],
                 }),
                 doc: "Optional: string, at least 4 characters, at most 12 characters, matching `^\\d+$`.",
                 ..Param::NONE
@@ -1852,13 +1900,25 @@ pub static ROUTES: &[Route] = &[
                 kind: Kind::String,
                 pattern: Some(&::seamapi_core::__private::Pattern {
                     source: "^\\d+$",
-                    start: true,
-                    end: true,
-                    repeats: &[::seamapi_core::__private::Repeat {
-                        class: ::seamapi_core::__private::CharClass::Digit,
-                        min: 1u32,
-                        max: 4294967295u32,
-                    }],
+                    alternatives: &[&[
+                        ::seamapi_core::__private::Repeat {
+                            node: ::seamapi_core::__private::Node::Start,
+                            min: 1u32,
+                            max: 1u32,
+                        },
+                        ::seamapi_core::__private::Repeat {
+                            node: ::seamapi_core::__private::Node::Class(
+                                ::seamapi_core::__private::CharClass::Digit,
+                            ),
+                            min: 1u32,
+                            max: 4294967295u32,
+                        },
+                        ::seamapi_core::__private::Repeat {
+                            node: ::seamapi_core::__private::Node::End,
+                            min: 1u32,
+                            max: 1u32,
+                        },
+                    ]],
                 }),
                 doc: "Optional: string, matching `^\\d+$`.",
                 ..Param::NONE
@@ -2079,13 +2139,25 @@ pub static ROUTES: &[Route] = &[
                 kind: Kind::String,
                 pattern: Some(&::seamapi_core::__private::Pattern {
                     source: "^\\d+$",
-                    start: true,
-                    end: true,
-                    repeats: &[::seamapi_core::__private::Repeat {
-                        class: ::seamapi_core::__private::CharClass::Digit,
-                        min: 1u32,
-                        max: 4294967295u32,
-                    }],
+                    alternatives: &[&[
+                        ::seamapi_core::__private::Repeat {
+                            node: ::seamapi_core::__private::Node::Start,
+                            min: 1u32,
+                            max: 1u32,
+                        },
+                        ::seamapi_core::__private::Repeat {
+                            node: ::seamapi_core::__private::Node::Class(
+                                ::seamapi_core::__private::CharClass::Digit,
+                            ),
+                            min: 1u32,
+                            max: 4294967295u32,
+                        },
+                        ::seamapi_core::__private::Repeat {
+                            node: ::seamapi_core::__private::Node::End,
+                            min: 1u32,
+                            max: 1u32,
+                        },
+                    ]],
                 }),
                 doc: "Optional: string, matching `^\\d+$`.",
                 ..Param::NONE

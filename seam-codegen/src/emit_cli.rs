@@ -12,11 +12,7 @@ use crate::models::{Def, Models};
 use crate::routes::{Api, EndpointDef, NamespaceDef, ReqDef, ReqField, ReqTy, ResponseDecl};
 use crate::spec::Spec;
 
-/// The macro's pattern compiler, so that the tool checks a pattern as the SDK's
-/// generated code does, with the same matcher.
-#[path = "../../seam-macros/src/pattern.rs"]
-#[allow(dead_code)]
-mod macro_pattern;
+use crate::macro_pattern;
 
 /// `seam-cli/src/` in this workspace: the table is its `routes.rs`.
 pub fn default_cli_dir() -> PathBuf {

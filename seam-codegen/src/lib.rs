@@ -8,6 +8,11 @@ pub mod emit_cli;
 pub mod emit_route_tests;
 pub mod emit_routes;
 pub mod emit_spec_table;
+/// The macro's pattern compiler, so that the generator emits only patterns the
+/// macro compiles, and the tool checks a pattern with the SDK's own matcher.
+#[path = "../../seam-macros/src/pattern.rs"]
+#[allow(dead_code)]
+mod macro_pattern;
 pub mod models;
 pub mod routes;
 pub mod spec;

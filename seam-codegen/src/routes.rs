@@ -975,10 +975,10 @@ fn is_metadata_value(schema: &Value) -> bool {
     variants.len() == 2 && types == BTreeSet::from(["string", "boolean"])
 }
 
-/// Patterns the macro's matcher compiles (`seamapi-macros/src/pattern.rs`).
-/// Alternation is not among them yet: those patterns are left to the server.
+/// Patterns the macro's matcher compiles (`seamapi-macros/src/pattern.rs`, the
+/// subset of JavaScript's syntax Seam's spec uses); others are left to the server.
 pub fn pattern_supported(pattern: &str) -> bool {
-    !pattern.contains('|')
+    crate::macro_pattern::compile(pattern).is_ok()
 }
 
 /// The `#[seam(...)]` rules of a schema's constraints.

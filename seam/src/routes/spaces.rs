@@ -331,9 +331,11 @@ pub struct CreateSpaceCustomerData {
     pub address: Option<::seamapi_core::Nullable<String>>,
     /// Optional, nullable (`Nullable::Null` sends `null`): string, matching `^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[seam(pattern = "^([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?$")]
     pub default_checkin_time: Option<::seamapi_core::Nullable<String>>,
     /// Optional, nullable (`Nullable::Null` sends `null`): string, matching `^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[seam(pattern = "^([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?$")]
     pub default_checkout_time: Option<::seamapi_core::Nullable<String>>,
     /// Optional, nullable (`Nullable::Null` sends `null`): string.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -653,6 +653,7 @@ pub mod daily_programs {
         /// Required: string.
         pub climate_preset_key: String,
         /// Required: string, matching `^([01]\d|2[0-3]):([0-5]\d):([0-5]\d)$`.
+        #[seam(pattern = "^([01]\\d|2[0-3]):([0-5]\\d):([0-5]\\d)$")]
         pub starts_at_time: String,
     }
 }
