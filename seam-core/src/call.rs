@@ -147,7 +147,8 @@ pub trait Call: Sized + Send + 'static {
     fn unbind(self) -> (Self::Params, Bound);
 
     /// How long this call may take, retries included, instead of the client's
-    /// timeout.
+    /// timeout. Waiting for an action attempt has a timeout of its own, and each
+    /// poll gets this one, cut to what the wait has left.
     #[must_use]
     fn timeout(mut self, timeout: Duration) -> Self {
         self.binding_mut().options.timeout = Some(timeout);
