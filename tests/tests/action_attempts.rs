@@ -118,8 +118,9 @@ async fn a_call_waits_by_default_and_answers_the_typed_success() {
     assert!(!success.action_attempt_id.is_empty());
     assert_eq!(attempt.action_type(), "UNLOCK_DOOR");
     assert_eq!(attempt.status(), ActionAttemptStatus::Success);
-    // The fake's attempt is done at the first poll, which goes out at once.
-    assert!(started.elapsed() < Duration::from_secs(2));
+    // The fake's attempt is done at the first poll, which goes out at once: no
+    // pause of a poll interval first (with room for a loaded machine).
+    assert!(started.elapsed() < Duration::from_secs(3));
 
     // Every way of sending waits alike: `.send()`, `Client::send`, a `Request`.
     let locked = LockDoor::new(LOCK).bind(&seam).send().await.unwrap();
@@ -238,10 +239,11 @@ async fn a_pending_attempt_times_out_keeping_its_id_without_busy_polling() {
         (Duration::from_millis(1200)..Duration::from_millis(2500)).contains(&elapsed),
         "{elapsed:?}"
     );
-    // The get itself, then polls after 0.25 s and 0.75 s; the next would be at
-    // 1.75 s, past the deadline.
+    // The get itself, then polls after 0.25 s and 0.75 s (later on a loaded
+    // machine, as each pause starts when the previous poll is answered); the next
+    // would be at 1.75 s, past the deadline.
     let sent = next_request_number(&seam).await - 1 - first;
-    assert!((3..=4).contains(&sent), "{sent} requests");
+    assert!((2..=4).contains(&sent), "{sent} requests");
 
     // The client's own timeout and interval, and the attempt checked later.
     let seam = builder(&fake)
@@ -255,7 +257,7 @@ async fn a_pending_attempt_times_out_keeping_its_id_without_busy_polling() {
         matches!(&error, Error::ActionAttemptTimedOut(late) if late.waited == Duration::from_millis(500)),
         "{error:?}"
     );
-    assert!(started.elapsed() < Duration::from_millis(1500));
+    assert!(started.elapsed() < Duration::from_millis(2500));
     set_attempt(&fake, id, "success", None);
     let attempt = GetActionAttempt::new(error.action_attempt_id().unwrap())
         .bind(&seam)
