@@ -3,7 +3,7 @@
 #[derive(Debug, serde::Deserialize)]
 pub struct Lock {}
 
-#[seamapi_core::seam_endpoint(path = "/locks/get", response = Lock, response_key = "lock")]
+#[seamapi_core::seam_endpoint(path = "/gadgets/get", response = Lock, response_key = "lock", unchecked)]
 pub struct GetLock {
     pub device_id: String,
 }
