@@ -37,7 +37,8 @@ use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
 use futures_util::StreamExt;
 
-use crate::call::{Binder, Parameters, Unbound};
+use crate::action_attempt::ActionAttemptAnswer;
+use crate::call::{Binder, Bound, CallOptions, Parameters, Unbound};
 use crate::client::ClientBuilder;
 use crate::endpoint::{Endpoint, Paginated};
 use crate::error::{ConfigError, Error};
@@ -101,12 +102,14 @@ impl Client {
     }
 
     /// Validates, sends and decodes one request, blocking until the answer comes.
+    /// For an endpoint answering an action attempt, waits for it as the client's
+    /// builder said.
     pub fn send<E: Endpoint + 'static>(&self, params: E) -> Result<E::Response, Error>
     where
         E::Response: 'static,
     {
-        let client = self.inner.client.clone();
-        self.run(async move { client.execute(&params, None).await })
+        let binding = Bound::new(&self.inner.client);
+        self.run(async move { binding.call(&params).await })
     }
 
     /// Runs `future` on the client's runtime thread and waits for its output.
@@ -170,7 +173,14 @@ impl ClientBuilder {
 #[derive(Debug, Clone)]
 pub struct BlockingBound {
     client: Client,
-    timeout: Option<Duration>,
+    options: CallOptions,
+}
+
+impl BlockingBound {
+    /// The same binding to the async client this one sends through.
+    fn to_async(&self) -> Bound {
+        Bound::with_options(self.client.inner.client.clone(), self.options)
+    }
 }
 
 impl Binder for Client {
@@ -179,7 +189,7 @@ impl Binder for Client {
     fn binding(&self) -> BlockingBound {
         BlockingBound {
             client: self.clone(),
-            timeout: None,
+            options: CallOptions::default(),
         }
     }
 }
@@ -217,24 +227,25 @@ pub trait Call: Sized + Send + 'static {
     fn unbind(self) -> (Self::Params, BlockingBound);
 
     /// How long this call may take, retries included, instead of the client's
-    /// timeout.
+    /// timeout. Waiting for an action attempt has a timeout of its own, and each
+    /// poll gets this one, cut to what the wait has left.
     #[must_use]
     fn timeout(mut self, timeout: Duration) -> Self {
-        self.binding_mut().timeout = Some(timeout);
+        self.binding_mut().options.timeout = Some(timeout);
         self
     }
 
     /// Validates the parameters (sending nothing when they break a rule), sends
-    /// them, and returns the decoded answer once it comes.
+    /// them, and returns the decoded answer once it comes; for an endpoint
+    /// answering an action attempt, once the attempt is settled as the client and
+    /// the call say ([`ActionCall`]).
     fn send(self) -> Result<<Self::Params as Endpoint>::Response, Error>
     where
         <Self::Params as Endpoint>::Response: 'static,
     {
         let (params, binding) = self.unbind();
-        let (client, timeout) = (binding.client.inner.client.clone(), binding.timeout);
-        binding
-            .client
-            .run(async move { client.execute(&params, timeout).await })
+        let bound = binding.to_async();
+        binding.client.run(async move { bound.call(&params).await })
     }
 
     /// Every page, each asked for when the iterator gets to it; ends after the
@@ -245,7 +256,7 @@ pub trait Call: Sized + Send + 'static {
         <Self::Params as Paginated>::Item: 'static,
     {
         let (params, binding) = self.unbind();
-        let request = Request::with_timeout(&binding.client.inner.client, params, binding.timeout);
+        let request = Request::with_options(&binding.client.inner.client, params, binding.options);
         Pages {
             client: binding.client,
             stream: Some(Box::pin(request.pages())),
@@ -283,6 +294,33 @@ where
         self.rebind(Unbound)
     }
 }
+
+/// A blocking call whose endpoint answers an action attempt: whether and how long
+/// it waits for the attempt, as [`crate::ActionCall`] for async calls. In the
+/// SDK's blocking prelude.
+pub trait ActionCall: Call
+where
+    <Self::Params as Endpoint>::Answer: ActionAttemptAnswer,
+{
+    /// Whether this call waits for its action attempt.
+    #[must_use]
+    fn wait_for_action_attempt(mut self, wait: bool) -> Self {
+        self.binding_mut().options.wait = Some(wait);
+        self
+    }
+
+    /// Waits for the action attempt at most `timeout` (counted from Seam's first
+    /// answer), instead of the client's action attempt timeout.
+    #[must_use]
+    fn action_attempt_timeout(mut self, timeout: Duration) -> Self {
+        let options = &mut self.binding_mut().options;
+        options.wait = Some(true);
+        options.wait_timeout = Some(timeout);
+        self
+    }
+}
+
+impl<C: Call> ActionCall for C where <C::Params as Endpoint>::Answer: ActionAttemptAnswer {}
 
 type PageStream<T> = Pin<Box<dyn futures_core::Stream<Item = Result<Page<T>, Error>> + Send>>;
 

@@ -9,8 +9,9 @@ use std::time::Duration;
 
 use futures_core::Stream;
 
+use crate::action_attempt::ActionAttemptAnswer;
 use crate::client::Client;
-use crate::endpoint::{Endpoint, Paginated};
+use crate::endpoint::{Answer, Endpoint, Paginated};
 use crate::error::Error;
 use crate::pagination::Page;
 use crate::request::Request;
@@ -25,17 +26,36 @@ pub struct Unbound;
 /// The binding of parameters to a [`Client`], with the call's own options.
 #[derive(Debug, Clone)]
 pub struct Bound {
-    client: Client,
-    timeout: Option<Duration>,
+    pub(crate) client: Client,
+    pub(crate) options: CallOptions,
+}
+
+/// A call's own options, each `None` for the client's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct CallOptions {
+    /// How long each request may take, retries included.
+    pub(crate) timeout: Option<Duration>,
+    /// Whether to wait for the action attempt the call starts.
+    pub(crate) wait: Option<bool>,
+    /// How long to wait for it.
+    pub(crate) wait_timeout: Option<Duration>,
 }
 
 impl Bound {
-    /// `client`, with the client's own timeout.
+    /// `client`, with the client's own options.
     pub fn new(client: &Client) -> Self {
-        Self {
-            client: client.clone(),
-            timeout: None,
-        }
+        Self::with_options(client.clone(), CallOptions::default())
+    }
+
+    pub(crate) fn with_options(client: Client, options: CallOptions) -> Self {
+        Self { client, options }
+    }
+
+    /// Sends `params` with these options, and settles the answer (waits for an
+    /// action attempt): the one way every call is made.
+    pub(crate) async fn call<E: Endpoint>(&self, params: &E) -> Result<E::Response, Error> {
+        let response = self.client.execute(params, self.options.timeout).await?;
+        <E::Answer as Answer>::settle(response, self).await
     }
 }
 
@@ -127,15 +147,17 @@ pub trait Call: Sized + Send + 'static {
     fn unbind(self) -> (Self::Params, Bound);
 
     /// How long this call may take, retries included, instead of the client's
-    /// timeout.
+    /// timeout. Waiting for an action attempt has a timeout of its own, and each
+    /// poll gets this one, cut to what the wait has left.
     #[must_use]
     fn timeout(mut self, timeout: Duration) -> Self {
-        self.binding_mut().timeout = Some(timeout);
+        self.binding_mut().options.timeout = Some(timeout);
         self
     }
 
     /// Validates the parameters (sending nothing when they break a rule), sends
-    /// them and decodes the answer.
+    /// them and decodes the answer; for an endpoint answering an action attempt,
+    /// waits for it as the client and the call say ([`ActionCall`]).
     fn send(self) -> CallFuture<<Self::Params as Endpoint>::Response> {
         let (params, binding) = self.unbind();
         send(params, binding)
@@ -144,7 +166,7 @@ pub trait Call: Sized + Send + 'static {
     /// The call as a [`Request`], seam-core's generic form of it.
     fn into_request(self) -> Request<Self::Params> {
         let (params, binding) = self.unbind();
-        Request::with_timeout(&binding.client, params, binding.timeout)
+        Request::with_options(&binding.client, params, binding.options)
     }
 
     /// Every page, asked for one after another with the same parameters; ends
@@ -203,5 +225,40 @@ where
 /// call run.
 #[doc(hidden)]
 pub fn send<E: Endpoint + 'static>(params: E, binding: Bound) -> CallFuture<E::Response> {
-    Box::pin(async move { binding.client.execute(&params, binding.timeout).await })
+    Box::pin(async move { binding.call(&params).await })
 }
+
+/// A call whose endpoint answers an action attempt (`locks/unlock_door`,
+/// `thermostats/set_hvac_mode`...): whether and how long it waits for the attempt,
+/// instead of what the client says
+/// ([`ClientBuilder::wait_for_action_attempts`](crate::ClientBuilder::wait_for_action_attempts)).
+/// In the SDK's prelude.
+///
+/// A call that waits polls `/action_attempts/get` until the attempt succeeds, and
+/// answers it; it fails with [`Error::ActionAttemptFailed`] when the attempt fails,
+/// [`Error::ActionAttemptTimedOut`] when the wait runs out first (the attempt's ID
+/// kept, to check later) and [`Error::ActionAttemptPollFailed`] when polling does.
+/// A call that does not wait answers the attempt as Seam gave it, usually pending.
+pub trait ActionCall: Call
+where
+    <Self::Params as Endpoint>::Answer: ActionAttemptAnswer,
+{
+    /// Whether this call waits for its action attempt.
+    #[must_use]
+    fn wait_for_action_attempt(mut self, wait: bool) -> Self {
+        self.binding_mut().options.wait = Some(wait);
+        self
+    }
+
+    /// Waits for the action attempt at most `timeout` (counted from Seam's first
+    /// answer), instead of the client's action attempt timeout.
+    #[must_use]
+    fn action_attempt_timeout(mut self, timeout: Duration) -> Self {
+        let options = &mut self.binding_mut().options;
+        options.wait = Some(true);
+        options.wait_timeout = Some(timeout);
+        self
+    }
+}
+
+impl<C: Call> ActionCall for C where <C::Params as Endpoint>::Answer: ActionAttemptAnswer {}

@@ -8,7 +8,9 @@ use std::time::Duration;
 use reqwest::Url;
 use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 
+use crate::action_attempt::WaitDefaults;
 use crate::auth::{Auth, Secret, TokenKind};
+use crate::call::Bound;
 use crate::endpoint::Endpoint;
 use crate::error::{ConfigError, Error};
 use crate::redact::redact_url;
@@ -60,6 +62,7 @@ pub(crate) struct Inner {
     pub(crate) timeout: Duration,
     pub(crate) retry: RetryPolicy,
     pub(crate) max_response_bytes: usize,
+    pub(crate) action_attempts: WaitDefaults,
 }
 
 impl fmt::Debug for Client {
@@ -81,6 +84,7 @@ impl fmt::Debug for Client {
             .field("auth", &auth)
             .field("timeout", &self.inner.timeout)
             .field("retry", &self.inner.retry)
+            .field("action_attempts", &self.inner.action_attempts)
             .finish_non_exhaustive()
     }
 }
@@ -148,9 +152,10 @@ impl Client {
         Request::new(self, params)
     }
 
-    /// Validates, sends and decodes one request.
+    /// Validates, sends and decodes one request; for an endpoint answering an
+    /// action attempt, waits for it as the client's builder said.
     pub async fn send<E: Endpoint>(&self, params: E) -> Result<E::Response, Error> {
-        self.execute(&params, None).await
+        Bound::new(self).call(&params).await
     }
 }
 
@@ -205,6 +210,7 @@ pub struct ClientBuilder {
     connect_timeout: Option<Duration>,
     pool_max_idle_per_host: Option<usize>,
     pool_idle_timeout: Option<Option<Duration>>,
+    action_attempts: WaitDefaults,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -241,6 +247,7 @@ impl fmt::Debug for ClientBuilder {
             .field("connect_timeout", &self.connect_timeout)
             .field("pool_max_idle_per_host", &self.pool_max_idle_per_host)
             .field("pool_idle_timeout", &self.pool_idle_timeout)
+            .field("action_attempts", &self.action_attempts)
             .finish_non_exhaustive()
     }
 }
@@ -437,6 +444,36 @@ impl ClientBuilder {
         self
     }
 
+    /// Whether a call whose endpoint answers an action attempt (unlocking a door,
+    /// setting a thermostat) waits for the attempt to succeed or fail, polling
+    /// `/action_attempts/get`: `true` unless set, as in Seam's JavaScript and
+    /// Python SDKs. A call can say otherwise with
+    /// [`ActionCall::wait_for_action_attempt`](crate::ActionCall::wait_for_action_attempt).
+    pub fn wait_for_action_attempts(mut self, wait: bool) -> Self {
+        self.action_attempts.wait = wait;
+        self
+    }
+
+    /// How long a call waits for its action attempt, counted from Seam's first
+    /// answer ([`DEFAULT_ACTION_ATTEMPT_TIMEOUT`](crate::DEFAULT_ACTION_ATTEMPT_TIMEOUT) unless set); then it fails with
+    /// [`Error::ActionAttemptTimedOut`], which keeps the attempt's ID to check
+    /// later. A call can say otherwise with
+    /// [`ActionCall::action_attempt_timeout`](crate::ActionCall::action_attempt_timeout).
+    pub fn action_attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.action_attempts.timeout = timeout;
+        self
+    }
+
+    /// The longest pause between two polls of an action attempt
+    /// ([`DEFAULT_ACTION_ATTEMPT_POLL_INTERVAL`](crate::DEFAULT_ACTION_ATTEMPT_POLL_INTERVAL)
+    /// unless set). The first poll goes
+    /// out at once, the second 250 ms later (or after this interval, if shorter),
+    /// and each pause doubles up to this interval.
+    pub fn action_attempt_poll_interval(mut self, interval: Duration) -> Self {
+        self.action_attempts.poll_interval = interval;
+        self
+    }
+
     /// Fills, when the client is built, what the builder was not given from the
     /// environment: `SEAM_ENDPOINT` (or the older `SEAM_API_URL`), and when no
     /// credential was given, `SEAM_API_KEY` or `SEAM_PERSONAL_ACCESS_TOKEN`. What
@@ -543,6 +580,7 @@ impl ClientBuilder {
                 max_response_bytes: self
                     .max_response_bytes
                     .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
+                action_attempts: self.action_attempts,
             }),
         })
     }

@@ -1,11 +1,13 @@
 //! The `Endpoint` trait: what one API route is, without any I/O.
 
+use std::future::Future;
 use std::marker::PhantomData;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::error::DecodeError;
+use crate::call::Bound;
+use crate::error::{DecodeError, Error};
 use crate::pagination::Page;
 use crate::validation::ValidationErrors;
 
@@ -118,6 +120,18 @@ pub trait Answer {
 
     /// Reads `body`, with the value under `key`.
     fn decode(body: &[u8], key: Option<&'static str>) -> Result<Self::Output, DecodeError>;
+
+    /// What the call does with the output before its caller gets it: nothing, but
+    /// for [`Attempt`](crate::Attempt), which waits for the action attempt. Every
+    /// call goes through it, async or blocking, bound or not.
+    #[doc(hidden)]
+    fn settle(
+        output: Self::Output,
+        binding: &Bound,
+    ) -> impl Future<Output = Result<Self::Output, Error>> + Send {
+        let _ = binding;
+        std::future::ready(Ok(output))
+    }
 }
 
 /// An answer with nothing a caller needs (`{"ok": true}`): checked to be a JSON

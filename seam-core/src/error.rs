@@ -65,6 +65,18 @@ pub enum Error {
         /// What is wrong with it.
         reason: &'static str,
     },
+    /// The action attempt the call started failed: the device did not carry out
+    /// the action.
+    #[error(transparent)]
+    ActionAttemptFailed(Box<ActionAttemptFailed>),
+    /// The action attempt the call started was still pending when the wait ran
+    /// out: the action may yet succeed.
+    #[error(transparent)]
+    ActionAttemptTimedOut(Box<ActionAttemptTimedOut>),
+    /// Asking how the action attempt the call started went failed: the action
+    /// may have succeeded or not.
+    #[error(transparent)]
+    ActionAttemptPollFailed(Box<ActionAttemptPollFailed>),
     /// The request body could not be serialised (a `Serialize` impl that failed).
     #[error("{path}: the request could not be serialised to JSON")]
     Serialize {
@@ -73,6 +85,85 @@ pub enum Error {
         /// What the serialiser said.
         source: SerializeError,
     },
+}
+
+/// An action attempt that failed: Seam's `action_attempt` with `status: "error"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ActionAttemptFailed {
+    /// The attempt's ID.
+    pub action_attempt_id: String,
+    /// Its action type, such as `UNLOCK_DOOR`.
+    pub action_type: String,
+    /// Seam's error type, such as `uncategorized_error`.
+    pub error_type: String,
+    /// Seam's message.
+    pub message: String,
+}
+
+impl fmt::Display for ActionAttemptFailed {
+    /// Quotes the server's text escaped and cut; the fields keep it as sent.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "action attempt {} ({}) failed with `{}`: {}; the device did not carry out the \
+             action: deal with what the error says (the device offline, say), then start it again",
+            quoted(&self.action_attempt_id, NAME_CHARS),
+            quoted(&self.action_type, NAME_CHARS),
+            quoted(&self.error_type, NAME_CHARS),
+            quoted(&self.message, MESSAGE_CHARS)
+        )
+    }
+}
+
+impl std::error::Error for ActionAttemptFailed {}
+
+/// An action attempt still pending when the call's wait for it ran out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ActionAttemptTimedOut {
+    /// The attempt's ID, to check later with `/action_attempts/get`.
+    pub action_attempt_id: String,
+    /// Its action type, such as `UNLOCK_DOOR`.
+    pub action_type: String,
+    /// How long the call waited.
+    pub waited: Duration,
+}
+
+impl fmt::Display for ActionAttemptTimedOut {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "action attempt {} ({}) was still pending after {:?}; the action may yet \
+             succeed: check it later with /action_attempts/get and this ID, or wait longer \
+             with `.action_attempt_timeout(...)` on the call or the client builder",
+            quoted(&self.action_attempt_id, NAME_CHARS),
+            quoted(&self.action_type, NAME_CHARS),
+            self.waited
+        )
+    }
+}
+
+impl std::error::Error for ActionAttemptTimedOut {}
+
+/// Polling `/action_attempts/get` for an action attempt failed (after the retries
+/// the client's policy allows): how the action went is not known.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "waiting for action attempt {} ({}): asking how it went failed; the action may have \
+     succeeded or not: check it later with /action_attempts/get and this ID",
+    quoted(.action_attempt_id, NAME_CHARS),
+    quoted(.action_type, NAME_CHARS)
+)]
+#[non_exhaustive]
+pub struct ActionAttemptPollFailed {
+    /// The attempt's ID, to check later with `/action_attempts/get`.
+    pub action_attempt_id: String,
+    /// Its action type, such as `UNLOCK_DOOR`.
+    pub action_type: String,
+    /// Why the poll failed: returned by `source()` too.
+    #[source]
+    pub source: Error,
 }
 
 /// Why a request body could not be serialised: what the serialiser said, in its
@@ -182,6 +273,17 @@ impl Error {
     /// Whether the service was unavailable (HTTP 503), after the retries the policy allows.
     pub fn is_unavailable(&self) -> bool {
         self.status() == Some(503)
+    }
+
+    /// The ID of the action attempt the call started, when it failed, timed out
+    /// or could not be polled: to check it later with `/action_attempts/get`.
+    pub fn action_attempt_id(&self) -> Option<&str> {
+        match self {
+            Self::ActionAttemptFailed(error) => Some(&error.action_attempt_id),
+            Self::ActionAttemptTimedOut(error) => Some(&error.action_attempt_id),
+            Self::ActionAttemptPollFailed(error) => Some(&error.action_attempt_id),
+            _ => None,
+        }
     }
 
     /// Whether Seam's error type is `error_type` (such as `connected_account_not_found`).

@@ -6,6 +6,7 @@
 //! [`CustomMetadata`]. Endpoints are declared with [`seam_endpoint`]; the `seam`
 //! crate holds the ones Seam publishes.
 
+mod action_attempt;
 mod auth;
 #[cfg(feature = "blocking")]
 pub mod blocking;
@@ -28,15 +29,19 @@ pub mod validation;
 #[cfg(feature = "webhooks")]
 pub mod webhook;
 
+pub use action_attempt::{
+    ActionAttemptAnswer, ActionAttemptModel, ActionAttemptStatus, Attempt,
+    DEFAULT_ACTION_ATTEMPT_POLL_INTERVAL, DEFAULT_ACTION_ATTEMPT_TIMEOUT,
+};
 pub use auth::TokenKind;
-pub use call::{Bind, Binder, Bound, Call, CallFuture, Unbound};
+pub use call::{ActionCall, Bind, Binder, Bound, Call, CallFuture, Unbound};
 pub use client::{
     Client, ClientBuilder, DEFAULT_ENDPOINT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
 };
 pub use endpoint::{Answer, Endpoint, Keyed, Method, Paged, Paginated, Void};
 pub use error::{
-    ApiError, ConfigError, DecodeError, Error, SerializeError, TransportError, TransportStage,
-    UnexpectedResponse,
+    ActionAttemptFailed, ActionAttemptPollFailed, ActionAttemptTimedOut, ApiError, ConfigError,
+    DecodeError, Error, SerializeError, TransportError, TransportStage, UnexpectedResponse,
 };
 pub use metadata::{CustomMetadata, MetadataValue, NonFinite};
 pub use nullable::{IntoNullable, Nullable};
@@ -84,6 +89,7 @@ pub use retry::RetryPolicy;
 /// | `method = "POST"` | `POST`, `GET`, `PUT`, `PATCH` or `DELETE`; parameters go in a JSON body | `POST` |
 /// | `response = T, response_key = "k"` | the answer is `{"k": T, "ok": true}`; `send` returns `T` (with `paginated`, a [`Page<T>`]) | none: `send` returns `()` |
 /// | `paginated` | the answer is a page of `T`s with `pagination`; the struct needs `page_cursor: Option<_>` (of a type `From<String>`), and a bound call gains `.pages()` and `.items()` streams | not paginated |
+/// | `action_attempt` | the answer is an action attempt (`response` a model implementing [`ActionAttemptModel`], such as the SDK's `models::ActionAttempt`, under `response_key = "action_attempt"`): `send` waits for it to succeed or fail as the client and the call say, and a bound call gains [`ActionCall`]'s `.wait_for_action_attempt(..)` and `.action_attempt_timeout(..)` | the answer is returned as Seam gives it |
 /// | `idempotent = true` | whether sending twice does what sending once does; idempotent requests are retried even after the server may have seen them. The SDK's endpoints always say it, from the API's description | guessed from the action: `true` for `get`, `list`, `update`, `delete`, `get_…`, `list_…`; else `false` |
 /// | `unchecked` | a route newer than the pinned spec: not checked against Seam's API (see below) | off |
 /// | `crate = path` | where seam-core is, for a crate that renames or re-exports it (as serde's `#[serde(crate = "...")]`); `crate = "path"` works too | `::seamapi_core` here; `::seamapi::__private::seamapi_core` through `seamapi::seam_endpoint` |

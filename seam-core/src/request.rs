@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use futures_core::Stream;
 
+use crate::call::{Bound, CallOptions};
 use crate::client::Client;
 use crate::endpoint::{Endpoint, Paginated};
 use crate::error::{Error, UnexpectedResponse};
@@ -17,34 +18,28 @@ use crate::quote::{NAME_CHARS, quoted};
 #[must_use = "a request does nothing until it is sent: call `.send().await`"]
 #[derive(Debug, Clone)]
 pub struct Request<E> {
-    client: Client,
+    binding: Bound,
     params: E,
-    timeout: Option<Duration>,
 }
 
 impl<E: Endpoint> Request<E> {
     /// Binds `params` to `client`.
     pub fn new(client: &Client, params: E) -> Self {
-        Self {
-            client: client.clone(),
-            params,
-            timeout: None,
-        }
+        Self::with_options(client, params, CallOptions::default())
     }
 
-    /// Binds `params` to `client` with the call's own timeout, if it has one: what a
-    /// bound call, async or blocking, becomes.
-    pub(crate) fn with_timeout(client: &Client, params: E, timeout: Option<Duration>) -> Self {
+    /// Binds `params` to `client` with the call's own options: what a bound call,
+    /// async or blocking, becomes.
+    pub(crate) fn with_options(client: &Client, params: E, options: CallOptions) -> Self {
         Self {
-            client: client.clone(),
+            binding: Bound::with_options(client.clone(), options),
             params,
-            timeout,
         }
     }
 
     /// How long this call may take, retries included, instead of the client's timeout.
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
+        self.binding.options.timeout = Some(timeout);
         self
     }
 
@@ -72,7 +67,7 @@ impl<E: Endpoint> Request<E> {
     /// Validates the parameters (sending nothing when they break a rule), sends
     /// them, and decodes the answer.
     pub async fn send(self) -> Result<E::Response, Error> {
-        self.client.execute(&self.params, self.timeout).await
+        self.binding.call(&self.params).await
     }
 }
 
@@ -106,8 +101,9 @@ impl<E: Paginated + 'static> Request<E> {
                 Walk::Done => return Ok(None),
             };
             let response = request
+                .binding
                 .client
-                .execute(&request.params, request.timeout)
+                .execute(&request.params, request.binding.options.timeout)
                 .await?;
             let page = E::into_page(response);
             // A repeated cursor ends the walk after the page that gave it, whose

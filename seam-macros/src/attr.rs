@@ -20,6 +20,7 @@ const ARGUMENTS: &[&str] = &[
     "response_key",
     "idempotent",
     "paginated",
+    "action_attempt",
     "crate",
     "unchecked",
 ];
@@ -48,6 +49,8 @@ pub(crate) struct Args {
     pub(crate) response_key: Option<LitStr>,
     pub(crate) idempotent: Option<bool>,
     pub(crate) paginated: Option<Span>,
+    /// The answer is an action attempt, which calls wait for.
+    pub(crate) action_attempt: Option<Span>,
     pub(crate) krate: Option<Path>,
     /// `unchecked`: a route the pinned spec does not know, not checked against it.
     pub(crate) unchecked: Option<Span>,
@@ -69,6 +72,7 @@ pub(crate) fn parse_args(tokens: TokenStream, cx: &mut Ctxt) -> Args {
         response_key: None,
         idempotent: None,
         paginated: None,
+        action_attempt: None,
         krate: None,
         unchecked: None,
         given: Vec::new(),
@@ -125,13 +129,18 @@ pub(crate) fn parse_args(tokens: TokenStream, cx: &mut Ctxt) -> Args {
             "idempotent" => {
                 args.idempotent = value::<LitBool>(&meta, cx, "true")?.map(|value| value.value);
             }
-            "paginated" => {
+            "paginated" | "action_attempt" => {
                 let on = if meta.input.peek(Token![=]) {
                     value::<LitBool>(&meta, cx, "true")?.is_some_and(|value| value.value)
                 } else {
                     true
                 };
-                args.paginated = on.then(|| meta.path.span());
+                let flag = on.then(|| meta.path.span());
+                if *known == "paginated" {
+                    args.paginated = flag;
+                } else {
+                    args.action_attempt = flag;
+                }
             }
             "crate" => {
                 args.krate = value::<CratePath>(&meta, cx, "seamapi_core")?.map(|path| path.0)
@@ -637,12 +646,24 @@ mod tests {
         assert_eq!(args.method.unwrap().to_string(), "Get");
         assert_eq!(args.idempotent, Some(false));
         assert!(args.paginated.is_some());
+        assert!(args.action_attempt.is_none());
         assert_eq!(path_name(&args.krate.unwrap()), "my::seamapi_core");
         let (args, _) = args_crate_string();
         assert_eq!(
             path_name(&args.krate.unwrap()),
             "seamapi::__private::seamapi_core"
         );
+    }
+
+    #[test]
+    fn action_attempt_is_a_flag() {
+        let (flagged, messages) = args(quote::quote!(path = "/a/b", action_attempt));
+        assert!(messages.is_empty(), "{messages:?}");
+        assert!(flagged.action_attempt.is_some());
+        assert!(flagged.paginated.is_none());
+        let (off, messages) = args(quote::quote!(path = "/a/b", action_attempt = false));
+        assert!(messages.is_empty(), "{messages:?}");
+        assert!(off.action_attempt.is_none());
     }
 
     fn args_crate_string() -> (Args, Vec<String>) {

@@ -36,6 +36,7 @@ pub(crate) fn check(endpoint: &Endpoint, cx: &mut Ctxt) {
     }
     check_setters(&endpoint.fields, cx);
     check_paginated(endpoint, cx);
+    check_action_attempt(endpoint, cx);
 }
 
 pub(crate) fn check_field(field: &Field, cx: &mut Ctxt) {
@@ -157,5 +158,18 @@ fn check_paginated(endpoint: &Endpoint, cx: &mut Ctxt) {
             "`page_cursor` is set by `.pages()` and `.items()`, not by the caller: make it an `Option`",
         ),
         Some(_) => {}
+    }
+}
+
+fn check_action_attempt(endpoint: &Endpoint, cx: &mut Ctxt) {
+    let Some(span) = endpoint.args.action_attempt else {
+        return;
+    };
+    let args = &endpoint.args;
+    if !args.gave("response") && !args.gave("response_key") {
+        cx.at(span, "an action attempt endpoint needs `response = ActionAttempt` and `response_key = \"action_attempt\"`, the attempt's model and key");
+    }
+    if args.paginated.is_some() {
+        cx.at(span, "an endpoint answers a page or an action attempt, not both: remove `paginated` or `action_attempt`");
     }
 }

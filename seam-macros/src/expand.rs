@@ -161,6 +161,12 @@ fn generate(endpoint: &Endpoint, complete: bool) -> TokenStream {
                     respan(quote!(type Answer = #krate::Paged<#response>;), span),
                     key,
                 )
+            } else if args.action_attempt.is_some() {
+                (
+                    quote!(#response),
+                    respan(quote!(type Answer = #krate::Attempt<#response>;), span),
+                    key,
+                )
             } else {
                 (
                     quote!(#response),

@@ -312,6 +312,17 @@ fn check_answer(endpoint: &Endpoint, route: &Route, cx: &mut Ctxt) {
             ),
         );
     }
+    if let Some(span) = args.action_attempt
+        && !route.keys.contains(&"action_attempt")
+    {
+        cx.at(
+            span,
+            format!(
+                "`{}` answers no action attempt, so there is none to wait for: remove `action_attempt`",
+                route.path
+            ),
+        );
+    }
     if let Some(span) = args.paginated
         && !route.paginated
     {

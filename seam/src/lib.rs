@@ -41,7 +41,23 @@
 //! ```
 //!
 //! Each top-level namespace is a cargo feature of its name, all on by default.
+//!
+//! # Action attempts
+//!
+//! Routes that make a device act (unlocking, setting a thermostat) answer with a
+//! [`models::ActionAttempt`], usually still pending. A call declared with
+//! [`seam_endpoint`]'s `action_attempt` waits for it by default: it polls
+//! `/action_attempts/get` until the attempt succeeds and answers it, or fails with
+//! [`Error::ActionAttemptFailed`] (action type, error type, message),
+//! [`Error::ActionAttemptTimedOut`] (the attempt's ID, to check later) or
+//! [`Error::ActionAttemptPollFailed`]. The client's builder sets the default
+//! ([`ClientBuilder::wait_for_action_attempts`],
+//! [`ClientBuilder::action_attempt_timeout`]); a call chooses for itself with
+//! [`ActionCall`]'s `.wait_for_action_attempt(..)` and `.action_attempt_timeout(..)`.
+//! [`models::ActionAttempt`] gives `action_attempt_id()`, `action_type()` and
+//! `status()` whatever its variant.
 
+mod action_attempt_model;
 mod model_support;
 #[deny(warnings, missing_docs)]
 pub mod models;
@@ -53,6 +69,11 @@ pub use routes::*;
 /// Verifying webhook deliveries (the `verify_webhooks` feature).
 #[cfg(feature = "verify_webhooks")]
 pub use seamapi_core::webhook;
+pub use seamapi_core::{
+    ActionAttemptFailed, ActionAttemptModel, ActionAttemptPollFailed, ActionAttemptStatus,
+    ActionAttemptTimedOut, ActionCall, Attempt, DEFAULT_ACTION_ATTEMPT_POLL_INTERVAL,
+    DEFAULT_ACTION_ATTEMPT_TIMEOUT,
+};
 pub use seamapi_core::{
     Answer, ApiError, Bind, Binder, Bound, Call, CallFuture, Client, ClientBuilder, ConfigError,
     CustomMetadata, DecodeError, Endpoint, Error, IntoNullable, Keyed, MetadataValue, NonFinite,
@@ -106,19 +127,22 @@ pub mod __private {
 /// ```
 #[cfg(feature = "blocking")]
 pub mod blocking {
-    pub use seamapi_core::blocking::{BindBlocking, BlockingBound, Call, Client, Pages};
+    pub use seamapi_core::blocking::{
+        ActionCall, BindBlocking, BlockingBound, Call, Client, Pages,
+    };
 
     /// `use seamapi::blocking::prelude::*` brings the blocking client, the namespaces
     /// and the methods of a blocking call (`.send()`, `.pages()`, `.items()`) into scope.
     pub mod prelude {
-        pub use super::{BindBlocking as _, Call as _, Client};
+        pub use super::{ActionCall as _, BindBlocking as _, Call as _, Client};
         pub use crate::Namespaces as _;
         pub use crate::{CustomMetadata, Error};
     }
 }
 
 /// `use seamapi::prelude::*` brings the client, the namespaces, the methods of a call
-/// (`.send()`, `.timeout(..)`, `.pages()`, `.items()`) and the stream methods that
+/// (`.send()`, `.timeout(..)`, `.pages()`, `.items()`, and for an action
+/// `.wait_for_action_attempt(..)`, `.action_attempt_timeout(..)`) and the stream methods that
 /// consume pages and items into scope:
 ///
 /// ```no_run
@@ -133,7 +157,7 @@ pub mod blocking {
 /// # Ok(()) }
 /// ```
 pub mod prelude {
-    pub use crate::{Bind as _, Call as _, Namespaces as _};
+    pub use crate::{ActionCall as _, Bind as _, Call as _, Namespaces as _};
     pub use crate::{Client, CustomMetadata, Error};
     pub use futures_util::{StreamExt as _, TryStreamExt as _};
 }
