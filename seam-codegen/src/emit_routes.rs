@@ -188,6 +188,11 @@ fn render_endpoint(text: &mut String, endpoint: &EndpointDef) {
     .unwrap();
     let answer = match &endpoint.response {
         ResponseDecl::Void => "Answers nothing of its own: `send` returns `()`.".to_owned(),
+        ResponseDecl::One { ty, key } if key == "action_attempt" => format!(
+            "Answers an [`{}`]({ty}), from `{key}`, waited for until it succeeds or fails \
+             unless the client or the call says not to (`wait_for_action_attempt(false)`).",
+            last(ty)
+        ),
         ResponseDecl::One { ty, key } => {
             format!("Answers one [`{}`]({ty}), from `{key}`.", last(ty))
         }
@@ -238,6 +243,10 @@ fn render_endpoint(text: &mut String, endpoint: &EndpointDef) {
         ResponseDecl::One { ty, key } => {
             args.push(format!("response = {ty}"));
             args.push(format!("response_key = {key:?}"));
+            if key == "action_attempt" {
+                // `.await` waits for the attempt, as the client and the call choose.
+                args.push("action_attempt".to_owned());
+            }
         }
         ResponseDecl::List {
             ty,

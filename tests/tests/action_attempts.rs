@@ -135,6 +135,34 @@ async fn a_call_waits_by_default_and_answers_the_typed_success() {
 }
 
 #[tokio::test]
+async fn the_sdks_generated_routes_wait_alike() {
+    let fake = fake();
+    let seam = client(&fake);
+    let attempt = seam.locks().unlock_door(LOCK).await.unwrap();
+    assert!(
+        matches!(attempt, ActionAttempt::UnlockDoorSuccess(_)),
+        "{attempt:?}"
+    );
+    let pending = seam
+        .locks()
+        .lock_door(LOCK)
+        .wait_for_action_attempt(false)
+        .await
+        .unwrap();
+    assert!(pending.is_pending(), "{pending:?}");
+    // Getting it waits too, and finds it done.
+    let done = seam
+        .action_attempts()
+        .get(pending.action_attempt_id())
+        .await
+        .unwrap();
+    assert!(
+        matches!(done, ActionAttempt::LockDoorSuccess(_)),
+        "{done:?}"
+    );
+}
+
+#[tokio::test]
 async fn the_call_chooses_over_the_clients_default() {
     let fake = fake();
     // The client waits; this call does not.

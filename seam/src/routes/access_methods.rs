@@ -123,9 +123,9 @@ impl<'a, C: ::seamapi_core::Binder> AccessMethods<'a, C> {
 
 /// `/access_methods/assign_card` ([Seam's reference](https://docs.seam.co/latest/api/access_methods/assign_card)).
 ///
-/// Answers one [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`.
+/// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
 /// Required, so the arguments of `new`: `access_method_id`, `card_number`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/access_methods/assign_card", response = crate::models::ActionAttempt, response_key = "action_attempt", idempotent = false)]
+#[::seamapi_core::seam_endpoint(path = "/access_methods/assign_card", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct AssignCardAccessMethod {
     /// Required: string (uuid).
@@ -148,9 +148,9 @@ pub struct DeleteAccessMethod {
 
 /// `/access_methods/encode` ([Seam's reference](https://docs.seam.co/latest/api/access_methods/encode)).
 ///
-/// Answers one [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`.
+/// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
 /// Required, so the arguments of `new`: `access_method_id`, `acs_encoder_id`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/access_methods/encode", response = crate::models::ActionAttempt, response_key = "action_attempt", idempotent = false)]
+#[::seamapi_core::seam_endpoint(path = "/access_methods/encode", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct EncodeAccessMethod {
     /// Required: string (uuid).
@@ -209,9 +209,9 @@ pub struct ListAccessMethods {
 
 /// `/access_methods/unlock_door` ([Seam's reference](https://docs.seam.co/latest/api/access_methods/unlock_door)).
 ///
-/// Answers one [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`.
+/// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
 /// Required, so the arguments of `new`: `access_method_id`, `acs_entrance_id`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/access_methods/unlock_door", response = crate::models::ActionAttempt, response_key = "action_attempt", idempotent = false)]
+#[::seamapi_core::seam_endpoint(path = "/access_methods/unlock_door", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct UnlockDoorAccessMethod {
     /// Required: string (uuid).

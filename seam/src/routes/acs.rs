@@ -628,9 +628,9 @@ pub mod encoders {
 
     /// `/acs/encoders/encode_credential` ([Seam's reference](https://docs.seam.co/latest/api/acs/encoders/encode_credential)).
     ///
-    /// Answers one [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`.
+    /// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
     /// Required, so the arguments of `new`: `acs_encoder_id`; the others are setters.
-    #[::seamapi_core::seam_endpoint(path = "/acs/encoders/encode_credential", response = crate::models::ActionAttempt, response_key = "action_attempt", idempotent = false)]
+    #[::seamapi_core::seam_endpoint(path = "/acs/encoders/encode_credential", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
     #[derive(Debug, Clone)]
     pub struct EncodeCredentialAcsEncoder {
         /// Optional: string (uuid).
@@ -671,9 +671,9 @@ pub mod encoders {
 
     /// `/acs/encoders/scan_credential` ([Seam's reference](https://docs.seam.co/latest/api/acs/encoders/scan_credential)).
     ///
-    /// Answers one [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`.
+    /// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
     /// Required, so the arguments of `new`: `acs_encoder_id`; the others are setters.
-    #[::seamapi_core::seam_endpoint(path = "/acs/encoders/scan_credential", response = crate::models::ActionAttempt, response_key = "action_attempt", idempotent = false)]
+    #[::seamapi_core::seam_endpoint(path = "/acs/encoders/scan_credential", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
     #[derive(Debug, Clone)]
     pub struct ScanCredentialAcsEncoder {
         /// Required: string (uuid).
@@ -684,9 +684,9 @@ pub mod encoders {
 
     /// `/acs/encoders/scan_to_assign_credential` ([Seam's reference](https://docs.seam.co/latest/api/acs/encoders/scan_to_assign_credential)).
     ///
-    /// Answers one [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`.
+    /// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
     /// Required, so the arguments of `new`: `acs_encoder_id`; the others are setters.
-    #[::seamapi_core::seam_endpoint(path = "/acs/encoders/scan_to_assign_credential", response = crate::models::ActionAttempt, response_key = "action_attempt", idempotent = false)]
+    #[::seamapi_core::seam_endpoint(path = "/acs/encoders/scan_to_assign_credential", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
     #[derive(Debug, Clone)]
     pub struct ScanToAssignCredentialAcsEncoder {
         /// Required: string (uuid).
@@ -1055,9 +1055,9 @@ pub mod entrances {
 
     /// `/acs/entrances/unlock` ([Seam's reference](https://docs.seam.co/latest/api/acs/entrances/unlock)).
     ///
-    /// Answers one [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`.
+    /// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
     /// Required, so the arguments of `new`: `acs_credential_id`, `acs_entrance_id`; the others are setters.
-    #[::seamapi_core::seam_endpoint(path = "/acs/entrances/unlock", response = crate::models::ActionAttempt, response_key = "action_attempt", idempotent = false)]
+    #[::seamapi_core::seam_endpoint(path = "/acs/entrances/unlock", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
     #[derive(Debug, Clone)]
     pub struct UnlockAcsEntrance {
         /// Required: string (uuid).

@@ -35,9 +35,9 @@ impl<'a, C: ::seamapi_core::Binder> ActionAttempts<'a, C> {
 
 /// `/action_attempts/get` ([Seam's reference](https://docs.seam.co/latest/api/action_attempts/get)).
 ///
-/// Answers one [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`.
+/// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
 /// Required, so the arguments of `new`: `action_attempt_id`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/action_attempts/get", response = crate::models::ActionAttempt, response_key = "action_attempt", idempotent = true)]
+#[::seamapi_core::seam_endpoint(path = "/action_attempts/get", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct GetActionAttempt {
     /// Required: string (uuid).

@@ -64,9 +64,9 @@ impl<'a, C: ::seamapi_core::Binder> Locks<'a, C> {
 
 /// `/locks/configure_auto_lock` ([Seam's reference](https://docs.seam.co/latest/api/locks/configure_auto_lock)).
 ///
-/// Answers one [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`.
+/// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
 /// Required, so the arguments of `new`: `auto_lock_enabled`, `device_id`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/locks/configure_auto_lock", response = crate::models::ActionAttempt, response_key = "action_attempt", idempotent = false)]
+#[::seamapi_core::seam_endpoint(path = "/locks/configure_auto_lock", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct ConfigureAutoLock {
     /// Optional: number, ≥ 1, ≤ 60.
@@ -140,9 +140,9 @@ pub struct ListLocks {
 
 /// `/locks/lock_door` ([Seam's reference](https://docs.seam.co/latest/api/locks/lock_door)).
 ///
-/// Answers one [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`.
+/// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
 /// Required, so the arguments of `new`: `device_id`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/locks/lock_door", response = crate::models::ActionAttempt, response_key = "action_attempt", idempotent = false)]
+#[::seamapi_core::seam_endpoint(path = "/locks/lock_door", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct LockDoor {
     /// Required: string (uuid).
@@ -151,9 +151,9 @@ pub struct LockDoor {
 
 /// `/locks/unlock_door` ([Seam's reference](https://docs.seam.co/latest/api/locks/unlock_door)).
 ///
-/// Answers one [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`.
+/// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
 /// Required, so the arguments of `new`: `device_id`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/locks/unlock_door", response = crate::models::ActionAttempt, response_key = "action_attempt", idempotent = false)]
+#[::seamapi_core::seam_endpoint(path = "/locks/unlock_door", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct UnlockDoorLock {
     /// Required: string (uuid).
@@ -281,9 +281,9 @@ pub mod simulate {
 
     /// `/locks/simulate/keypad_code_entry` ([Seam's reference](https://docs.seam.co/latest/api/locks/simulate/keypad_code_entry)).
     ///
-    /// Answers one [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`.
+    /// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
     /// Required, so the arguments of `new`: `code`, `device_id`; the others are setters.
-    #[::seamapi_core::seam_endpoint(path = "/locks/simulate/keypad_code_entry", response = crate::models::ActionAttempt, response_key = "action_attempt", idempotent = false)]
+    #[::seamapi_core::seam_endpoint(path = "/locks/simulate/keypad_code_entry", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
     #[derive(Debug, Clone)]
     pub struct SimulateKeypadCodeEntryLock {
         /// Required: string.
@@ -294,9 +294,9 @@ pub mod simulate {
 
     /// `/locks/simulate/manual_lock_via_keypad` ([Seam's reference](https://docs.seam.co/latest/api/locks/simulate/manual_lock_via_keypad)).
     ///
-    /// Answers one [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`.
+    /// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
     /// Required, so the arguments of `new`: `device_id`; the others are setters.
-    #[::seamapi_core::seam_endpoint(path = "/locks/simulate/manual_lock_via_keypad", response = crate::models::ActionAttempt, response_key = "action_attempt", idempotent = false)]
+    #[::seamapi_core::seam_endpoint(path = "/locks/simulate/manual_lock_via_keypad", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
     #[derive(Debug, Clone)]
     pub struct SimulateManualLockViaKeypad {
         /// Required: string (uuid).

@@ -164,9 +164,9 @@ impl<'a, C: ::seamapi_core::Binder> Thermostats<'a, C> {
 
 /// `/thermostats/activate_climate_preset` ([Seam's reference](https://docs.seam.co/latest/api/thermostats/activate_climate_preset)).
 ///
-/// Answers one [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`.
+/// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
 /// Required, so the arguments of `new`: `climate_preset_key`, `device_id`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/thermostats/activate_climate_preset", response = crate::models::ActionAttempt, response_key = "action_attempt", idempotent = false)]
+#[::seamapi_core::seam_endpoint(path = "/thermostats/activate_climate_preset", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct ActivateClimatePresetThermostat {
     /// Required: string.
@@ -177,9 +177,9 @@ pub struct ActivateClimatePresetThermostat {
 
 /// `/thermostats/cool` ([Seam's reference](https://docs.seam.co/latest/api/thermostats/cool)).
 ///
-/// Answers one [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`.
+/// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
 /// Required, so the arguments of `new`: `device_id`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/thermostats/cool", response = crate::models::ActionAttempt, response_key = "action_attempt", idempotent = false)]
+#[::seamapi_core::seam_endpoint(path = "/thermostats/cool", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct CoolThermostat {
     /// Optional: number.
@@ -242,9 +242,9 @@ pub struct DeleteClimatePresetThermostat {
 
 /// `/thermostats/heat` ([Seam's reference](https://docs.seam.co/latest/api/thermostats/heat)).
 ///
-/// Answers one [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`.
+/// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
 /// Required, so the arguments of `new`: `device_id`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/thermostats/heat", response = crate::models::ActionAttempt, response_key = "action_attempt", idempotent = false)]
+#[::seamapi_core::seam_endpoint(path = "/thermostats/heat", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct HeatThermostat {
     /// Required: string (uuid).
@@ -257,9 +257,9 @@ pub struct HeatThermostat {
 
 /// `/thermostats/heat_cool` ([Seam's reference](https://docs.seam.co/latest/api/thermostats/heat_cool)).
 ///
-/// Answers one [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`.
+/// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
 /// Required, so the arguments of `new`: `device_id`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/thermostats/heat_cool", response = crate::models::ActionAttempt, response_key = "action_attempt", idempotent = false)]
+#[::seamapi_core::seam_endpoint(path = "/thermostats/heat_cool", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct HeatCoolThermostat {
     /// Optional: number.
@@ -320,9 +320,9 @@ pub struct ListThermostats {
 
 /// `/thermostats/off` ([Seam's reference](https://docs.seam.co/latest/api/thermostats/off)).
 ///
-/// Answers one [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`.
+/// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
 /// Required, so the arguments of `new`: `device_id`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/thermostats/off", response = crate::models::ActionAttempt, response_key = "action_attempt", idempotent = false)]
+#[::seamapi_core::seam_endpoint(path = "/thermostats/off", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct OffThermostat {
     /// Required: string (uuid).
@@ -347,9 +347,9 @@ pub struct SetFallbackClimatePresetThermostat {
 
 /// `/thermostats/set_fan_mode` ([Seam's reference](https://docs.seam.co/latest/api/thermostats/set_fan_mode)).
 ///
-/// Answers one [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`.
+/// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
 /// Required, so the arguments of `new`: `device_id`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/thermostats/set_fan_mode", response = crate::models::ActionAttempt, response_key = "action_attempt", idempotent = false)]
+#[::seamapi_core::seam_endpoint(path = "/thermostats/set_fan_mode", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct SetFanModeThermostat {
     /// Required: string (uuid).
@@ -365,9 +365,9 @@ pub struct SetFanModeThermostat {
 
 /// `/thermostats/set_hvac_mode` ([Seam's reference](https://docs.seam.co/latest/api/thermostats/set_hvac_mode)).
 ///
-/// Answers one [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`.
+/// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
 /// Required, so the arguments of `new`: `device_id`, `hvac_mode_setting`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/thermostats/set_hvac_mode", response = crate::models::ActionAttempt, response_key = "action_attempt", idempotent = false)]
+#[::seamapi_core::seam_endpoint(path = "/thermostats/set_hvac_mode", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct SetHvacModeThermostat {
     /// Required: string (uuid).
@@ -435,9 +435,9 @@ pub struct UpdateClimatePresetThermostat {
 
 /// `/thermostats/update_weekly_program` ([Seam's reference](https://docs.seam.co/latest/api/thermostats/update_weekly_program)).
 ///
-/// Answers one [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`.
+/// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
 /// Required, so the arguments of `new`: `device_id`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/thermostats/update_weekly_program", response = crate::models::ActionAttempt, response_key = "action_attempt", idempotent = false)]
+#[::seamapi_core::seam_endpoint(path = "/thermostats/update_weekly_program", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct UpdateWeeklyProgramThermostat {
     /// Required: string (uuid).
@@ -634,9 +634,9 @@ pub mod daily_programs {
 
     /// `/thermostats/daily_programs/update` ([Seam's reference](https://docs.seam.co/latest/api/thermostats/daily_programs/update)).
     ///
-    /// Answers one [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`.
+    /// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
     /// Required, so the arguments of `new`: `name`, `periods`, `thermostat_daily_program_id`; the others are setters.
-    #[::seamapi_core::seam_endpoint(path = "/thermostats/daily_programs/update", response = crate::models::ActionAttempt, response_key = "action_attempt", idempotent = true)]
+    #[::seamapi_core::seam_endpoint(path = "/thermostats/daily_programs/update", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = true)]
     #[derive(Debug, Clone)]
     pub struct UpdateThermostatDailyProgram {
         /// Required: string.

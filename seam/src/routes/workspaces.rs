@@ -101,9 +101,9 @@ pub struct ListWorkspaces {}
 
 /// `/workspaces/reset_sandbox` ([Seam's reference](https://docs.seam.co/latest/api/workspaces/reset_sandbox)).
 ///
-/// Answers one [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`.
+/// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
 /// No parameter is required: `new()` takes none.
-#[::seamapi_core::seam_endpoint(path = "/workspaces/reset_sandbox", response = crate::models::ActionAttempt, response_key = "action_attempt", idempotent = false)]
+#[::seamapi_core::seam_endpoint(path = "/workspaces/reset_sandbox", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct ResetSandboxWorkspace {}
 
