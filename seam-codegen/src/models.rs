@@ -637,7 +637,7 @@ fn nullable_element(schema: &Value, ty: Ty) -> Ty {
 }
 
 /// `custom_metadata`'s values: a string or a boolean.
-fn is_metadata_value(schema: &Value) -> bool {
+pub(crate) fn is_metadata_value(schema: &Value) -> bool {
     let Some(variants) = schema.get("oneOf").and_then(Value::as_array) else {
         return false;
     };

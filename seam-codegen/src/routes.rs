@@ -45,12 +45,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use crate::models::{
-    DOCS_BASE, Def, Models, field_name, flag, merge_all_of, pascal, singular, str_of, summary,
-    unique,
+    DOCS_BASE, Def, Models, field_name, flag, is_metadata_value, merge_all_of, pascal, singular,
+    str_of, summary, unique,
 };
 use crate::spec::{
     HttpMethod, ObjectBody, Parameter, RequestBody, ResponseShape, Route, SchemaRef, Spec,
-    SpecError,
+    SpecError, parse_object,
 };
 
 /// The one-of bodies the generator merges, because their variants cannot be
@@ -527,6 +527,20 @@ impl RouteLowering<'_> {
         })
     }
 
+    /// The fields of a type other than the struct being made (a nested object, a
+    /// union variant): their names are unique among themselves, not the struct's.
+    fn fields_apart(
+        &mut self,
+        body: &ObjectBody,
+        parent: &str,
+        origin: &str,
+    ) -> Result<Vec<ReqField>, SpecError> {
+        let saved = std::mem::take(&mut self.taken);
+        let fields = self.fields(body, parent, origin);
+        self.taken = saved;
+        fields
+    }
+
     /// The fields of an object body, documented parameters only.
     fn fields(
         &mut self,
@@ -598,17 +612,8 @@ impl RouteLowering<'_> {
             {
                 return Ok(ReqTy::String);
             }
-            if variants.len() == 2
-                && variants.iter().any(|v| str_of(v, "type") == Some("string"))
-                && variants
-                    .iter()
-                    .any(|v| str_of(v, "type") == Some("boolean"))
-            {
-                // Custom metadata's values: a string or a boolean.
-                return Ok(ReqTy::Json);
-            }
-            // Nested unions of objects (only in the customer portal's options):
-            // sent as JSON, checked by Seam.
+            // A string or a boolean (a metadata value), or nested unions of objects
+            // (only in the customer portal's options): sent as JSON, checked by Seam.
             return Ok(ReqTy::Json);
         }
         Ok(match str_of(schema, "type") {
@@ -637,14 +642,9 @@ impl RouteLowering<'_> {
                 )?))
             }
             Some("object") if schema.get("properties").is_some() => {
-                let body = object_body(schema);
+                let body = parse_object(schema, at)?;
                 let local = unique_type_name(self.types, name);
-                let fields = {
-                    let saved = std::mem::take(&mut self.taken);
-                    let fields = self.fields(&body, &local, at);
-                    self.taken = saved;
-                    fields?
-                };
+                let fields = self.fields_apart(&body, &local, at)?;
                 self.push_type(local, at, ReqDef::Struct(fields))
             }
             Some("object") => match schema.get("additionalProperties") {
@@ -725,13 +725,11 @@ impl RouteLowering<'_> {
                 .name
                 .strip_prefix(&format!("{resource}_"))
                 .unwrap_or(&parameter.name);
-            let saved = std::mem::take(&mut self.taken);
-            let fields = self.fields(variant, struct_name, &self.route.path.clone());
-            self.taken = saved;
+            let fields = self.fields_apart(variant, struct_name, &self.route.path.clone())?;
             lowered.push(ReqVariant {
                 name: unique(&mut names, pascal(short)),
                 tag_value: None,
-                fields: fields?,
+                fields,
             });
         }
         let ty = self.push_type(
@@ -808,13 +806,11 @@ impl RouteLowering<'_> {
                     format!("two variants named {name}: add the route to MERGED_UNIONS"),
                 ));
             }
-            let saved = std::mem::take(&mut self.taken);
-            let fields = self.fields(&ObjectBody { parameters: rest }, struct_name, &at);
-            self.taken = saved;
+            let fields = self.fields_apart(&ObjectBody { parameters: rest }, struct_name, &at)?;
             lowered.push(ReqVariant {
                 name,
                 tag_value,
-                fields: fields?,
+                fields,
             });
         }
         let (field_name, type_name, def) = match tag {
@@ -939,40 +935,6 @@ fn merge(variants: &[ObjectBody]) -> ObjectBody {
     }
     merged.sort_by(|a, b| a.name.cmp(&b.name));
     ObjectBody { parameters: merged }
-}
-
-fn object_body(schema: &Value) -> ObjectBody {
-    let required: BTreeSet<&str> = schema
-        .get("required")
-        .and_then(Value::as_array)
-        .map(|names| names.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
-    let parameters = schema
-        .get("properties")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-        .map(|(name, schema)| Parameter {
-            name: name.clone(),
-            required: required.contains(name.as_str()),
-            nullable: flag(schema, "nullable"),
-            deprecated: flag(schema, "deprecated"),
-            documented: !flag(schema, "x-undocumented"),
-            schema: schema.clone(),
-        })
-        .collect();
-    ObjectBody { parameters }
-}
-
-fn is_metadata_value(schema: &Value) -> bool {
-    let Some(variants) = schema.get("oneOf").and_then(Value::as_array) else {
-        return false;
-    };
-    let types: BTreeSet<&str> = variants
-        .iter()
-        .filter_map(|variant| str_of(variant, "type"))
-        .collect();
-    variants.len() == 2 && types == BTreeSet::from(["string", "boolean"])
 }
 
 /// Patterns the macro's matcher compiles (`seamapi-macros/src/pattern.rs`, the

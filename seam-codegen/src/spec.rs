@@ -559,7 +559,7 @@ fn parse_variants(variants: &Value, at: &str) -> Result<Vec<ObjectBody>, SpecErr
         .collect()
 }
 
-fn parse_object(schema: &Value, at: &str) -> Result<ObjectBody, SpecError> {
+pub(crate) fn parse_object(schema: &Value, at: &str) -> Result<ObjectBody, SpecError> {
     let object = as_object(schema, at)?;
     if object.get("type").and_then(Value::as_str) != Some("object") {
         return Err(error(at, "expected an object schema"));
