@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::corrections::ANSWER_CORRECTIONS;
 use crate::models::{Def, Field, Models, ROUTE_ANSWERS_MODULE, Ty, TypeId};
 use crate::spec::Spec;
 
@@ -127,6 +128,16 @@ fn type_docs(text: &mut String, models: &Models, id: TypeId) {
     if !answered_by.is_empty() {
         let paths: Vec<String> = answered_by.iter().map(|path| format!("`{path}`")).collect();
         writeln!(text, "///\n/// Answered by {}.", paths.join(", ")).unwrap();
+    }
+    if ANSWER_CORRECTIONS
+        .iter()
+        .any(|correction| answered_by.iter().any(|path| *path == correction.path))
+    {
+        writeln!(
+            text,
+            "///\n/// Shaped as Seam's route types and its fake server give it: the OpenAPI document says otherwise."
+        )
+        .unwrap();
     }
     match &ty.def {
         Def::OpenEnum { .. } => writeln!(

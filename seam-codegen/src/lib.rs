@@ -3,6 +3,7 @@
 //! `@seamapi/types` version pinned in `package.json`), the counts that describe it,
 //! and the SDK's resource models generated from it (`seam/src/models/`).
 
+pub mod corrections;
 pub mod emit;
 pub mod emit_cli;
 pub mod emit_route_tests;

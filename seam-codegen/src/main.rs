@@ -56,7 +56,12 @@ fn main() -> ExitCode {
     let Some(action) = action else {
         return usage_error("nothing to do");
     };
-    let spec = match Spec::load(&spec_path) {
+    // The summary is of the document as exported; the code, of it corrected.
+    let loaded = match action {
+        Action::Summary => Spec::load_as_exported(&spec_path),
+        _ => Spec::load(&spec_path),
+    };
+    let spec = match loaded {
         Ok(spec) => spec,
         Err(failure) => return failed(&failure.to_string()),
     };

@@ -178,7 +178,7 @@ impl Models {
                 schema,
                 &name,
                 ROUTE_ANSWERS_MODULE,
-                &format!("{} answer `{key}`", route.path),
+                &format!("{}: {key}", route.path),
             )?;
             let Ty::Named(id) = ty else {
                 return Err(error(&route.path, "an inline answer that is not an object"));
@@ -1072,6 +1072,6 @@ mod tests {
         };
         assert_eq!(tags, &["action_type", "status"]);
         assert_eq!(variants.len(), 63);
-        assert_eq!(models.route_answers.len(), 9);
+        assert_eq!(models.route_answers.len(), 10);
     }
 }

@@ -343,15 +343,28 @@ impl Spec {
         Self::load(&default_spec_path())
     }
 
+    /// The document with [`crate::corrections`] applied: what the generator reads.
     pub fn load(path: &Path) -> Result<Self, SpecError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|cause| error(path.display().to_string(), cause.to_string()))?;
-        Self::from_json(&text)
+        Self::parse(&read(path)?, true)
     }
 
+    /// The document as exported, without corrections: what its facts are about.
+    pub fn load_as_exported(path: &Path) -> Result<Self, SpecError> {
+        Self::parse(&read(path)?, false)
+    }
+
+    /// A document as it is, without [`crate::corrections`] (which are about the
+    /// pinned document): for tests of the model.
     pub fn from_json(text: &str) -> Result<Self, SpecError> {
-        let raw: RawDocument =
+        Self::parse(text, false)
+    }
+
+    fn parse(text: &str, corrected: bool) -> Result<Self, SpecError> {
+        let mut raw: RawDocument =
             serde_json::from_str(text).map_err(|cause| error("document", cause.to_string()))?;
+        if corrected {
+            crate::corrections::apply(&mut raw.paths)?;
+        }
         // `nullable` and `exclusiveMinimum: true` mean what they say in OpenAPI 3.0;
         // 3.1 spells both differently.
         if !raw.openapi.starts_with("3.0.") {
@@ -380,6 +393,11 @@ impl Spec {
     pub fn documented_routes(&self) -> impl Iterator<Item = &Route> {
         self.routes.iter().filter(|route| route.documented)
     }
+}
+
+fn read(path: &Path) -> Result<String, SpecError> {
+    std::fs::read_to_string(path)
+        .map_err(|cause| error(path.display().to_string(), cause.to_string()))
 }
 
 fn parse_route(path: &str, item: &Map<String, Value>) -> Result<Route, SpecError> {

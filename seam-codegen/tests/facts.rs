@@ -10,7 +10,9 @@ use serde_json::Value;
 
 fn spec() -> &'static Spec {
     static SPEC: OnceLock<Spec> = OnceLock::new();
-    SPEC.get_or_init(|| Spec::load_default().expect("spec/seam-connect.json loads"))
+    SPEC.get_or_init(|| {
+        Spec::load_as_exported(&default_spec_path()).expect("spec/seam-connect.json loads")
+    })
 }
 
 fn route(path: &str) -> &'static seam_codegen::spec::Route {

@@ -366,6 +366,31 @@ fn every_inline_route_answer_decodes_its_instances() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// `/access_codes/generate_code`, where seam-codegen reads Seam's route types over
+/// its OpenAPI document (seam-codegen/src/corrections.rs): the answer decodes the
+/// instances of the fake server's own schema for it, a second source.
+#[test]
+fn corrected_answer_decodes_the_fake_servers_schema() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../node_modules/@seamapi/fake-seam-connect/public/openapi.json"
+    );
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|error| panic!("{path}: {error} (run `npm ci` first)"));
+    let fake_spec: Value = serde_json::from_str(&text).unwrap();
+    let answer = &fake_spec["paths"]["/access_codes/generate_code"]["post"]["responses"]["200"]["content"]
+        ["application/json"]["schema"]["properties"]["generated_code"];
+    assert_eq!(answer["type"], "object", "{answer}");
+    let (failures, instances) = check(
+        &Map::new(),
+        "/access_codes/generate_code",
+        answer,
+        decode::<models::GeneratedCode>,
+    );
+    assert!(instances >= 3, "{instances} instances");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn unknown_enum_values_and_union_variants_are_kept() {
     let spec = spec();

@@ -89,6 +89,7 @@ pub use self::phone_registration::PhoneRegistration;
 pub use self::phone_session::PhoneSession;
 pub use self::route_answers::AccessGrantsBatch;
 pub use self::route_answers::AccessMethodsBatch;
+pub use self::route_answers::GeneratedCode;
 pub use self::route_answers::SpacesBatch;
 pub use self::route_answers::UnmanagedAccessGrant;
 pub use self::route_answers::UnmanagedAccessMethod;

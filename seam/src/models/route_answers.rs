@@ -2,7 +2,28 @@
 
 //! The objects documented routes answer in place, without a component schema.
 
-/// `/access_grants/get_related answer `batch`` in Seam's API spec.
+/// `/access_codes/generate_code: generated_code` in Seam's API spec.
+///
+/// Answered by `/access_codes/generate_code`.
+///
+/// Shaped as Seam's route types and its fake server give it: the OpenAPI document says otherwise.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct GeneratedCode {
+    /// Required: string.
+    pub code: String,
+    /// Required: string.
+    pub device_id: String,
+}
+
+crate::model_support::deserialize_object! {
+    GeneratedCode {
+        code: required "code",
+        device_id: required "device_id",
+    }
+}
+
+/// `/access_grants/get_related: batch` in Seam's API spec.
 ///
 /// Answered by `/access_grants/get_related`.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,7 +60,7 @@ crate::model_support::deserialize_object! {
     }
 }
 
-/// `/access_grants/unmanaged/get answer `access_grant`` in Seam's API spec.
+/// `/access_grants/unmanaged/get: access_grant` in Seam's API spec.
 ///
 /// Answered by `/access_grants/unmanaged/get`, `/access_grants/unmanaged/list`.
 ///
@@ -104,7 +125,7 @@ crate::model_support::deserialize_object! {
     }
 }
 
-/// `/access_methods/get_related answer `batch`` in Seam's API spec.
+/// `/access_methods/get_related: batch` in Seam's API spec.
 ///
 /// Answered by `/access_methods/get_related`.
 #[derive(Debug, Clone, PartialEq)]
@@ -141,7 +162,7 @@ crate::model_support::deserialize_object! {
     }
 }
 
-/// `/access_methods/unmanaged/get answer `access_method`` in Seam's API spec.
+/// `/access_methods/unmanaged/get: access_method` in Seam's API spec.
 ///
 /// Answered by `/access_methods/unmanaged/get`, `/access_methods/unmanaged/list`.
 ///
@@ -201,7 +222,7 @@ crate::model_support::deserialize_object! {
     }
 }
 
-/// `/spaces/get_related answer `batch`` in Seam's API spec.
+/// `/spaces/get_related: batch` in Seam's API spec.
 ///
 /// Answered by `/spaces/get_related`.
 #[derive(Debug, Clone, PartialEq)]
@@ -232,7 +253,7 @@ crate::model_support::deserialize_object! {
     }
 }
 
-/// `/user_identities/unmanaged/get answer `user_identity`` in Seam's API spec.
+/// `/user_identities/unmanaged/get: user_identity` in Seam's API spec.
 ///
 /// Answered by `/user_identities/unmanaged/get`, `/user_identities/unmanaged/list`.
 ///

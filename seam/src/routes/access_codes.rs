@@ -197,9 +197,9 @@ pub struct DeleteAccessCode {
 
 /// `/access_codes/generate_code` ([Seam's reference](https://docs.seam.co/latest/api/access_codes/generate_code)).
 ///
-/// Answers one [`AccessCode`](crate::models::AccessCode), from `generated_code`.
+/// Answers one [`GeneratedCode`](crate::models::route_answers::GeneratedCode), from `generated_code`.
 /// Required, so the arguments of `new`: `device_id`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/access_codes/generate_code", response = crate::models::AccessCode, response_key = "generated_code", idempotent = true)]
+#[::seamapi_core::seam_endpoint(path = "/access_codes/generate_code", response = crate::models::route_answers::GeneratedCode, response_key = "generated_code", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct GenerateCodeAccessCode {
     /// Required: string (uuid).
