@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use clap::{Arg, ArgAction, ArgMatches, Command};
-use seamapi_core::{Client, Error};
+use seamapi_core::{ActionAttemptModel as _, ActionAttemptStatus, Client, Error};
 use serde_json::{Map, Value};
 
 use crate::table::{Kind, Param, Route, Shape, kebab};
@@ -71,6 +71,7 @@ impl From<Error> for Failure {
             Error::Validation(_) => exit::VALIDATION,
             Error::Api(_) => exit::API,
             Error::Config(_) => exit::CONFIG,
+            Error::ActionAttemptFailed(_) | Error::ActionAttemptTimedOut(_) => exit::ACTION,
             _ => exit::TRANSPORT,
         };
         Failure::new(code, error.to_string())
@@ -403,7 +404,6 @@ fn call(route: &'static Route, matches: &ArgMatches) -> Result<(), Failure> {
         body.insert(param.name.to_owned(), value);
     }
     check::validate(route, &body).map_err(|errors| Failure::from(Error::from(errors)))?;
-    let client = client(matches)?;
     let wait = route.action_attempt && matches.get_flag("wait");
     let all = route.shape == Shape::Page && matches.get_flag("all");
     let wait_timeout = if route.action_attempt {
@@ -412,6 +412,7 @@ fn call(route: &'static Route, matches: &ArgMatches) -> Result<(), Failure> {
         None
     }
     .map(Duration::from_secs);
+    let client = client(matches, wait_timeout)?;
     runtime()?.block_on(async {
         if all {
             print_json(&every_page(&client, route, body).await?);
@@ -433,7 +434,7 @@ fn call(route: &'static Route, matches: &ArgMatches) -> Result<(), Failure> {
             }
         }
         if wait {
-            shown = wait_for(&client, shown, wait_timeout.unwrap_or_default()).await?;
+            shown = wait_for(&client, shown).await?;
         }
         print_json(&shown);
         Ok(())
@@ -493,9 +494,14 @@ fn nonempty_env(name: &str) -> bool {
 
 /// The client: flags first, then the environment (as the SDK reads it), then what
 /// `seam login` stored.
-fn client(matches: &ArgMatches) -> Result<Client, Failure> {
+/// The client the flags, the environment or `seam login` configure; waiting for
+/// action attempts at most `wait_timeout`.
+fn client(matches: &ArgMatches, wait_timeout: Option<Duration>) -> Result<Client, Failure> {
     let flag = |name: &str| matches.get_one::<String>(name).cloned();
     let mut builder = Client::builder();
+    if let Some(timeout) = wait_timeout {
+        builder = builder.action_attempt_timeout(timeout);
+    }
     let api_key = flag("api-key");
     let token = flag("personal-access-token");
     let endpoint = flag("endpoint");
@@ -550,77 +556,96 @@ fn client(matches: &ArgMatches) -> Result<Client, Failure> {
     })
 }
 
-/// Polls `/action_attempts/get` until the attempt leaves `pending`, or `timeout`
-/// passes; a spinner on stderr when it is a terminal. (The SDK's own waiting is
-/// being built; this is the tool's.)
-async fn wait_for(client: &Client, attempt: Value, timeout: Duration) -> Result<Value, Failure> {
+/// An action attempt as JSON, read as far as the SDK's waiting needs: the tool
+/// prints attempts as Seam sends them, so it keeps them as JSON.
+struct JsonAttempt(Value);
+
+impl<'de> seamapi_core::serde::Deserialize<'de> for JsonAttempt {
+    fn deserialize<D: seamapi_core::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        Value::deserialize(deserializer).map(JsonAttempt)
+    }
+}
+
+impl JsonAttempt {
+    fn text(&self, pointer: &str) -> &str {
+        self.0
+            .pointer(pointer)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+    }
+}
+
+impl seamapi_core::ActionAttemptModel for JsonAttempt {
+    fn action_attempt_id(&self) -> &str {
+        self.text("/action_attempt_id")
+    }
+
+    fn action_type(&self) -> &str {
+        self.text("/action_type")
+    }
+
+    fn status(&self) -> ActionAttemptStatus<'_> {
+        match self.text("/status") {
+            "pending" => ActionAttemptStatus::Pending,
+            "success" => ActionAttemptStatus::Success,
+            "error" => ActionAttemptStatus::Error {
+                error_type: self.text("/error/type"),
+                message: self.text("/error/message"),
+            },
+            other => ActionAttemptStatus::Unknown(other),
+        }
+    }
+}
+
+/// Waits for `attempt` as the SDK does (the client's action attempt timeout is
+/// `--wait-timeout`), with a spinner on stderr when it is a terminal.
+async fn wait_for(client: &Client, attempt: Value) -> Result<Value, Failure> {
     const FRAMES: [char; 4] = ['|', '/', '-', '\\'];
-    const INTERVAL: Duration = Duration::from_millis(500);
-    let progress = std::io::stderr().is_terminal();
-    let started = Instant::now();
-    let id = attempt
+    if attempt
         .get("action_attempt_id")
         .and_then(Value::as_str)
-        .map(str::to_owned)
-        .ok_or_else(|| Failure::new(exit::TRANSPORT, "the answer holds no action_attempt_id"))?;
-    let kind = attempt
-        .get("action_type")
-        .and_then(Value::as_str)
-        .unwrap_or("action")
-        .to_owned();
-    let mut attempt = attempt;
-    let mut frame = 0;
-    loop {
-        let status = attempt.get("status").and_then(Value::as_str).unwrap_or("");
-        if status != "pending" {
-            break;
-        }
-        if started.elapsed() >= timeout {
-            if progress {
-                eprint!("\r\x1b[2K");
-            }
-            print_json(&attempt);
-            return Err(Failure::new(
-                exit::ACTION,
-                format!(
-                    "action attempt {id} ({kind}) still pending after {}s; \
-                     check later with `seam action-attempts get --action_attempt_id {id}`",
-                    timeout.as_secs()
-                ),
-            ));
-        }
-        if progress {
-            eprint!(
-                "\r{} waiting for {kind} ({}s)",
-                FRAMES[frame % FRAMES.len()],
-                started.elapsed().as_secs()
-            );
-            frame += 1;
-        }
-        tokio::time::sleep(INTERVAL).await;
-        let body = serde_json::json!({ "action_attempt_id": id });
-        let answer = client
-            .send_json("/action_attempts/get", true, &body)
-            .await?;
-        attempt = answer.get("action_attempt").cloned().unwrap_or(Value::Null);
-    }
-    if progress {
-        eprint!("\r\x1b[2K");
-    }
-    if attempt.get("status").and_then(Value::as_str) == Some("error") {
-        print_json(&attempt);
-        let error = attempt.get("error").cloned().unwrap_or(Value::Null);
-        let text = |name: &str| error.get(name).and_then(Value::as_str).unwrap_or("");
+        .is_none()
+    {
         return Err(Failure::new(
-            exit::ACTION,
-            format!(
-                "action attempt {id} ({kind}) failed: `{}`: {}",
-                text("type"),
-                text("message")
-            ),
+            exit::TRANSPORT,
+            "the answer holds no action_attempt_id",
         ));
     }
-    Ok(attempt)
+    let kind = JsonAttempt(attempt.clone()).action_type().to_owned();
+    let waiting = client.wait_for_action_attempt(JsonAttempt(attempt));
+    let outcome = if std::io::stderr().is_terminal() {
+        let spinner = tokio::spawn(async move {
+            let started = Instant::now();
+            let mut ticks = tokio::time::interval(Duration::from_millis(250));
+            for frame in FRAMES.iter().cycle() {
+                ticks.tick().await;
+                eprint!(
+                    "\r{frame} waiting for {kind} ({}s)",
+                    started.elapsed().as_secs()
+                );
+            }
+        });
+        let outcome = waiting.await;
+        spinner.abort();
+        eprint!("\r\x1b[2K");
+        outcome
+    } else {
+        waiting.await
+    };
+    match outcome {
+        Ok(JsonAttempt(done)) => Ok(done),
+        Err(Error::ActionAttemptTimedOut(late)) => Err(Failure::new(
+            exit::ACTION,
+            format!(
+                "{}; check later with `seam action-attempts get --action_attempt_id {}`",
+                Error::ActionAttemptTimedOut(late.clone()),
+                late.action_attempt_id
+            ),
+        )),
+        Err(error) => Err(Failure::from(error)),
+    }
 }
 
 fn login(matches: &ArgMatches, secrets: &mut Secrets) -> Result<(), Failure> {

@@ -259,9 +259,9 @@ pub static ROUTES: &[Route] = &[
         action: "delete",
         docs: "https://docs.seam.co/latest/api/access_codes/delete",
         idempotent: true,
-        shape: Shape::Void,
-        key: None,
-        action_attempt: false,
+        shape: Shape::One,
+        key: Some("action_attempt"),
+        action_attempt: true,
         deprecated: false,
         params: &[
             Param {
@@ -566,9 +566,9 @@ pub static ROUTES: &[Route] = &[
         action: "delete",
         docs: "https://docs.seam.co/latest/api/access_codes/unmanaged/delete",
         idempotent: true,
-        shape: Shape::Void,
-        key: None,
-        action_attempt: false,
+        shape: Shape::One,
+        key: Some("action_attempt"),
+        action_attempt: true,
         deprecated: false,
         params: &[Param {
             name: "access_code_id",
@@ -706,9 +706,9 @@ pub static ROUTES: &[Route] = &[
         action: "update",
         docs: "https://docs.seam.co/latest/api/access_codes/update",
         idempotent: true,
-        shape: Shape::Void,
-        key: None,
-        action_attempt: false,
+        shape: Shape::One,
+        key: Some("action_attempt"),
+        action_attempt: true,
         deprecated: false,
         params: &[
             Param {
@@ -6107,9 +6107,9 @@ pub static ROUTES: &[Route] = &[
         action: "delete",
         docs: "https://docs.seam.co/latest/api/noise_sensors/noise_thresholds/delete",
         idempotent: true,
-        shape: Shape::Void,
-        key: None,
-        action_attempt: false,
+        shape: Shape::One,
+        key: Some("action_attempt"),
+        action_attempt: true,
         deprecated: false,
         params: &[
             Param {
@@ -6170,9 +6170,9 @@ pub static ROUTES: &[Route] = &[
         action: "update",
         docs: "https://docs.seam.co/latest/api/noise_sensors/noise_thresholds/update",
         idempotent: true,
-        shape: Shape::Void,
-        key: None,
-        action_attempt: false,
+        shape: Shape::One,
+        key: Some("action_attempt"),
+        action_attempt: true,
         deprecated: false,
         params: &[
             Param {

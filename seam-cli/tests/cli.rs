@@ -412,6 +412,57 @@ fn wait_follows_an_action_attempt() {
 }
 
 #[test]
+fn a_wait_that_runs_out_or_fails_exits_6_naming_the_attempt() {
+    let fake = fake();
+    let device = seam(&fake, &["locks", "list"]).json()[0]["device_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let attempt = seam(&fake, &["locks", "lock-door", "--device-id", &device]).json();
+    let id = attempt["action_attempt_id"].as_str().unwrap().to_owned();
+    let set = |status: &str, error: Option<Value>| {
+        let mut body = json!({ "action_attempt_id": id, "status": status });
+        if let Some(error) = error {
+            body["error"] = error;
+        }
+        let response = fake
+            .post_json("/_fake/update_action_attempt", &[], &body)
+            .unwrap();
+        assert_eq!(response.status, 200, "{}", response.body);
+    };
+    let get = [
+        "action-attempts",
+        "get",
+        "--action-attempt-id",
+        &id,
+        "--wait",
+        "--wait-timeout",
+        "1",
+    ];
+
+    set("pending", None);
+    let run = seam(&fake, &get);
+    assert_eq!(run.code, 6, "{}", run.stderr);
+    assert!(run.stderr.contains(&id), "{}", run.stderr);
+    assert!(run.stderr.contains("check later"), "{}", run.stderr);
+
+    set(
+        "error",
+        Some(json!({ "type": "device_offline", "message": "The lock is offline" })),
+    );
+    let run = seam(&fake, &get);
+    assert_eq!(run.code, 6, "{}", run.stderr);
+    for part in [
+        id.as_str(),
+        "LOCK_DOOR",
+        "device_offline",
+        "The lock is offline",
+    ] {
+        assert!(run.stderr.contains(part), "{}", run.stderr);
+    }
+}
+
+#[test]
 fn completions_for_bash_zsh_and_fish() {
     let config = config_home("completions");
     for shell in ["bash", "zsh", "fish"] {

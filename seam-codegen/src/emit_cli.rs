@@ -240,7 +240,9 @@ pub fn render(spec: &Spec, api: &Api, models: &Models) -> String {
         let namespace = &api.namespaces[&endpoint.namespace];
         let (shape, key) = match &endpoint.response {
             ResponseDecl::Void => ("Shape::Void", None),
-            ResponseDecl::One { key, .. } => ("Shape::One", Some(key)),
+            ResponseDecl::One { key, .. } | ResponseDecl::OneWithAttempt { key, .. } => {
+                ("Shape::One", Some(key))
+            }
             ResponseDecl::List {
                 key,
                 paginated: true,

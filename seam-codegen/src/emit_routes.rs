@@ -196,6 +196,14 @@ fn render_endpoint(text: &mut String, endpoint: &EndpointDef) {
         ResponseDecl::One { ty, key } => {
             format!("Answers one [`{}`]({ty}), from `{key}`.", last(ty))
         }
+        ResponseDecl::OneWithAttempt { ty, key, attempt } => format!(
+            "Answers one [`{}`]({ty}), from `{key}`, with the [`{}`]({attempt}) Seam started \
+             for it: a [`WithActionAttempt`](crate::WithActionAttempt), not waited for, so \
+             the {key} is never lost to a failed or slow action; wait with \
+             [`Client::wait_for_action_attempt`](crate::Client::wait_for_action_attempt).",
+            last(ty),
+            last(attempt)
+        ),
         ResponseDecl::List {
             ty,
             key,
@@ -247,6 +255,11 @@ fn render_endpoint(text: &mut String, endpoint: &EndpointDef) {
                 // `.await` waits for the attempt, as the client and the call choose.
                 args.push("action_attempt".to_owned());
             }
+        }
+        ResponseDecl::OneWithAttempt { ty, key, attempt } => {
+            args.push(format!("response = {ty}"));
+            args.push(format!("response_key = {key:?}"));
+            args.push(format!("action_attempt = {attempt}"));
         }
         ResponseDecl::List {
             ty,

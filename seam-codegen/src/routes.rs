@@ -49,8 +49,8 @@ use crate::models::{
     str_of, summary, unique,
 };
 use crate::spec::{
-    HttpMethod, ObjectBody, Parameter, RequestBody, ResponseShape, Route, SchemaRef, Spec,
-    SpecError, parse_object,
+    ACTION_ATTEMPT_PROPERTY, HttpMethod, ObjectBody, Parameter, RequestBody, ResponseShape, Route,
+    SchemaRef, Spec, SpecError, parse_object,
 };
 
 /// The one-of bodies the generator merges, because their variants cannot be
@@ -157,6 +157,13 @@ pub enum ResponseDecl {
     One {
         ty: String,
         key: String,
+    },
+    /// `send` returns the `ty` under `key` and the action attempt Seam started
+    /// for it, of the model `attempt`, without waiting for it.
+    OneWithAttempt {
+        ty: String,
+        key: String,
+        attempt: String,
     },
     /// A list under `key`; `paginated` when the answer has `pagination`.
     List {
@@ -457,6 +464,8 @@ impl RouteLowering<'_> {
             return Err(error(at, "answers a page but takes no page_cursor"));
         }
         let accessors = accessors(route, &name, &fields, selector_variants.as_deref());
+        let action_attempt =
+            matches!(&response, ResponseDecl::One { key, .. } if key == ACTION_ATTEMPT_PROPERTY);
         Ok(EndpointDef {
             path: route.path.clone(),
             namespace: route.namespace.clone(),
@@ -468,7 +477,7 @@ impl RouteLowering<'_> {
             deprecated: route.deprecated,
             draft: route.draft,
             semantic_method: route.semantic_method,
-            action_attempt: route.response.key.as_deref() == Some("action_attempt"),
+            action_attempt,
             merged_union,
             accessors,
         })
@@ -510,11 +519,29 @@ impl RouteLowering<'_> {
             }
             key = (*other).to_owned();
         }
+        let attempt = || ty(&SchemaRef::Component(ACTION_ATTEMPT_PROPERTY.to_owned()));
         Ok(match &route.response.shape {
+            // A route without a response key that starts an action attempt answers
+            // the attempt (`access_codes/delete`), waited for as any attempt.
+            _ if route.response.key.is_none() && route.response.has_action_attempt() => {
+                ResponseDecl::One {
+                    ty: attempt()?,
+                    key: ACTION_ATTEMPT_PROPERTY.to_owned(),
+                }
+            }
             // A route without a response key may still answer something; what it
             // returns of its own is nothing (`connected_accounts/update`).
             ResponseShape::Void => ResponseDecl::Void,
             _ if route.response.key.is_none() => ResponseDecl::Void,
+            ResponseShape::Resource(schema)
+                if key != ACTION_ATTEMPT_PROPERTY && route.response.has_action_attempt() =>
+            {
+                ResponseDecl::OneWithAttempt {
+                    ty: ty(schema)?,
+                    key,
+                    attempt: attempt()?,
+                }
+            }
             ResponseShape::Resource(schema) => ResponseDecl::One {
                 ty: ty(schema)?,
                 key,

@@ -90,6 +90,55 @@ impl<A: ActionAttemptModel> Answer for Attempt<A> {
     }
 }
 
+/// An answer with a resource under the endpoint's key and the action attempt Seam
+/// started for it beside it (`{"access_code": {...}, "action_attempt": {...}}`):
+/// what [`seam_endpoint`](crate::seam_endpoint)'s `action_attempt = Model` gives
+/// an endpoint.
+///
+/// Its call never waits for the attempt, whatever the client says: the resource
+/// exists once Seam answers, and a wait that failed or ran out would otherwise
+/// cost the caller it. Wait for the attempt afterwards with
+/// [`Client::wait_for_action_attempt`].
+#[derive(Debug)]
+pub struct Beside<T, A>(PhantomData<fn() -> (T, A)>);
+
+/// A resource and the action attempt Seam started for it: the answer of
+/// `access_codes/create` (the code, and the attempt to program it onto the lock)
+/// or `noise_sensors/noise_thresholds/create`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WithActionAttempt<T, A> {
+    /// What the call made, as Seam answered it.
+    pub resource: T,
+    /// The attempt as Seam answered it, usually pending: wait for it with
+    /// [`Client::wait_for_action_attempt`]. `None` when the answer had none (Seam's
+    /// fake server leaves it out of `access_codes/create`).
+    pub action_attempt: Option<A>,
+}
+
+// Decoding needs no more of the model; the macro checks, at the model's own
+// token, that it is one (`__private::action_attempt_model`).
+impl<T: DeserializeOwned + Send, A: DeserializeOwned + Send> Answer for Beside<T, A> {
+    type Output = WithActionAttempt<T, A>;
+
+    fn decode(body: &[u8], key: Option<&'static str>) -> Result<Self::Output, DecodeError> {
+        let key = key.ok_or_else(crate::endpoint::missing_key)?;
+        let (resource, action_attempt) =
+            crate::decode::decode_beside(body, key, ACTION_ATTEMPT_KEY).map_err(DecodeError)?;
+        Ok(WithActionAttempt {
+            resource,
+            action_attempt,
+        })
+    }
+}
+
+/// Compiles only for a model of action attempts: what the macro asks of the model
+/// named by `action_attempt = Model`, at that token.
+#[doc(hidden)]
+pub fn action_attempt_model<A: ActionAttemptModel>() {}
+
+/// The key of an action attempt in Seam's answers.
+const ACTION_ATTEMPT_KEY: &str = "action_attempt";
+
 /// The answers whose calls wait for an action attempt: [`Attempt`]. What
 /// [`ActionCall`](crate::ActionCall) is implemented for.
 pub trait ActionAttemptAnswer: Answer + sealed::Sealed {}
@@ -100,6 +149,23 @@ mod sealed {
     pub trait Sealed {}
 
     impl<A> Sealed for super::Attempt<A> {}
+}
+
+impl Client {
+    /// `attempt` once it succeeds: polls `/action_attempts/get` as a call that
+    /// waits does, within the client's action attempt timeout and poll interval,
+    /// whether or not the client waits by default. For an attempt a call answered
+    /// without waiting (a [`WithActionAttempt`], or a call told not to wait), or
+    /// one whose wait timed out and is worth another.
+    ///
+    /// Fails as a waiting call does: [`Error::ActionAttemptFailed`],
+    /// [`Error::ActionAttemptTimedOut`] or [`Error::ActionAttemptPollFailed`].
+    pub async fn wait_for_action_attempt<A: ActionAttemptModel>(
+        &self,
+        attempt: A,
+    ) -> Result<A, Error> {
+        wait_for(attempt, &Bound::new(self)).await
+    }
 }
 
 /// A client's defaults for action attempts, set on its builder.
@@ -133,7 +199,7 @@ impl<A: ActionAttemptModel> Endpoint for GetActionAttempt<'_, A> {
     type Answer = Keyed<A>;
     const PATH: &'static str = "/action_attempts/get";
     const IDEMPOTENT: bool = true;
-    const RESPONSE_KEY: Option<&'static str> = Some("action_attempt");
+    const RESPONSE_KEY: Option<&'static str> = Some(ACTION_ATTEMPT_KEY);
 }
 
 /// `attempt` once it succeeds, when the call waits (as its binding, or else its
@@ -144,15 +210,32 @@ impl<A: ActionAttemptModel> Endpoint for GetActionAttempt<'_, A> {
 /// No pause and no poll outlasts the wait's deadline: each poll's own timeout is
 /// cut to the time left.
 async fn wait<A: ActionAttemptModel>(attempt: A, binding: &Bound) -> Result<A, Error> {
-    let client: &Client = &binding.client;
-    let defaults = client.inner.action_attempts;
-    if !binding.options.wait.unwrap_or(defaults.wait) {
+    if !binding
+        .options
+        .wait
+        .unwrap_or(binding.client.inner.action_attempts.wait)
+    {
         return Ok(attempt);
     }
+    wait_for(attempt, binding).await
+}
+
+/// `attempt` once it succeeds, polled as `binding`'s options (or else its client's
+/// defaults) say: [`wait`] once it has decided to wait.
+pub(crate) async fn wait_for<A: ActionAttemptModel>(
+    attempt: A,
+    binding: &Bound,
+) -> Result<A, Error> {
+    let client: &Client = &binding.client;
+    let defaults = client.inner.action_attempts;
     let timeout = binding.options.wait_timeout.unwrap_or(defaults.timeout);
+    let poll_interval = binding
+        .options
+        .poll_interval
+        .unwrap_or(defaults.poll_interval);
     let request_timeout = binding.options.timeout.unwrap_or(client.inner.timeout);
     let deadline = Instant::now().checked_add(timeout);
-    let mut pause = FIRST_PAUSE.min(defaults.poll_interval);
+    let mut pause = FIRST_PAUSE.min(poll_interval);
     let mut attempt = attempt;
     let mut polled = false;
     loop {
@@ -181,7 +264,7 @@ async fn wait<A: ActionAttemptModel>(attempt: A, binding: &Bound) -> Result<A, E
                 // A pause and a timeout too long to count from now: for ever, as asked.
                 (None, None) => std::future::pending().await,
             }
-            pause = pause.saturating_mul(2).min(defaults.poll_interval);
+            pause = pause.saturating_mul(2).min(poll_interval);
         }
         polled = true;
         let left = deadline.map(|deadline| deadline.saturating_duration_since(Instant::now()));

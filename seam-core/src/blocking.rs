@@ -37,7 +37,7 @@ use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
 use futures_util::StreamExt;
 
-use crate::action_attempt::ActionAttemptAnswer;
+use crate::action_attempt::{ActionAttemptAnswer, ActionAttemptModel};
 use crate::call::{Binder, Bound, CallOptions, Parameters, Unbound};
 use crate::client::ClientBuilder;
 use crate::endpoint::{Endpoint, Paginated};
@@ -110,6 +110,12 @@ impl Client {
     {
         let binding = Bound::new(&self.inner.client);
         self.run(async move { binding.call(&params).await })
+    }
+
+    /// `attempt` once it succeeds, as [`crate::Client::wait_for_action_attempt`].
+    pub fn wait_for_action_attempt<A: ActionAttemptModel>(&self, attempt: A) -> Result<A, Error> {
+        let binding = Bound::new(&self.inner.client);
+        self.run(async move { crate::action_attempt::wait_for(attempt, &binding).await })
     }
 
     /// Runs `future` on the client's runtime thread and waits for its output.
@@ -316,6 +322,15 @@ where
         let options = &mut self.binding_mut().options;
         options.wait = Some(true);
         options.wait_timeout = Some(timeout);
+        self
+    }
+
+    /// Polls the action attempt at least every `interval` while waiting, instead
+    /// of the client's poll interval (the first pauses are shorter, doubling up to
+    /// it).
+    #[must_use]
+    fn action_attempt_poll_interval(mut self, interval: Duration) -> Self {
+        self.binding_mut().options.poll_interval = Some(interval);
         self
     }
 }

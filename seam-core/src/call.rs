@@ -39,6 +39,8 @@ pub(crate) struct CallOptions {
     pub(crate) wait: Option<bool>,
     /// How long to wait for it.
     pub(crate) wait_timeout: Option<Duration>,
+    /// The longest pause between two polls of it.
+    pub(crate) poll_interval: Option<Duration>,
 }
 
 impl Bound {
@@ -257,6 +259,15 @@ where
         let options = &mut self.binding_mut().options;
         options.wait = Some(true);
         options.wait_timeout = Some(timeout);
+        self
+    }
+
+    /// Polls the action attempt at least every `interval` while waiting, instead
+    /// of the client's poll interval (the first pauses are shorter, doubling up to
+    /// it).
+    #[must_use]
+    fn action_attempt_poll_interval(mut self, interval: Duration) -> Self {
+        self.binding_mut().options.poll_interval = Some(interval);
         self
     }
 }

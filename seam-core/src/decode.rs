@@ -76,6 +76,24 @@ pub fn decode_page<T: DeserializeOwned>(
     }
 }
 
+/// Decodes the value under `key` and, if present, the one under `beside`: a
+/// resource and the action attempt Seam started for it.
+pub fn decode_beside<T: DeserializeOwned, B: DeserializeOwned>(
+    body: &[u8],
+    key: &'static str,
+    beside: &'static str,
+) -> Result<(T, Option<B>), serde_json::Error> {
+    let seed = BesideSeed::<T, B> {
+        key,
+        beside,
+        marker: PhantomData,
+    };
+    match std::str::from_utf8(body) {
+        Ok(text) => decode_with(serde_json::Deserializer::from_str(text), seed),
+        Err(_) => decode_with(serde_json::Deserializer::from_slice(body), seed),
+    }
+}
+
 struct KeyedSeed<T> {
     key: &'static str,
     marker: PhantomData<T>,
@@ -143,6 +161,48 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for PageSeed<T> {
         }
         let items = items.ok_or_else(|| de::Error::missing_field(self.key))?;
         Ok(Page::new(items, pagination.unwrap_or_default()))
+    }
+}
+
+struct BesideSeed<T, B> {
+    key: &'static str,
+    beside: &'static str,
+    marker: PhantomData<(T, B)>,
+}
+
+impl<'de, T: DeserializeOwned, B: DeserializeOwned> DeserializeSeed<'de> for BesideSeed<T, B> {
+    type Value = (T, Option<B>);
+
+    fn deserialize<D: de::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de, T: DeserializeOwned, B: DeserializeOwned> Visitor<'de> for BesideSeed<T, B> {
+    type Value = (T, Option<B>);
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an object with the key `{}`", self.key)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut found = None;
+        let mut beside = None;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key == self.key && found.is_none() {
+                found = Some(map.next_value::<T>()?);
+            } else if key == self.beside && beside.is_none() {
+                // `null` reads as absent, as a missing key does.
+                beside = Some(map.next_value::<Option<B>>()?);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        let found = found.ok_or_else(|| de::Error::missing_field(self.key))?;
+        Ok((found, beside.flatten()))
     }
 }
 
@@ -264,6 +324,29 @@ mod tests {
         let page: Page<u8> = decode_page(body, "things").unwrap();
         assert_eq!(page.items, [1, 2]);
         assert_eq!(page.next_cursor(), Some("c2"));
+    }
+
+    #[test]
+    fn beside_reads_both_values_and_takes_a_missing_or_null_second_as_absent() {
+        let body = br#"{"thing": 1, "ok": true, "attempt": {"id": "a"}}"#;
+        let (thing, attempt): (u8, Option<BTreeMap<String, String>>) =
+            decode_beside(body, "thing", "attempt").unwrap();
+        assert_eq!((thing, attempt.unwrap()["id"].as_str()), (1, "a"));
+        for body in [&br#"{"thing": 1}"#[..], br#"{"attempt": null, "thing": 1}"#] {
+            let (thing, attempt): (u8, Option<Value>) =
+                decode_beside(body, "thing", "attempt").unwrap();
+            assert_eq!((thing, attempt), (1, None));
+        }
+        let error =
+            decode_beside::<u8, Value>(br#"{"attempt": {}}"#, "thing", "attempt").unwrap_err();
+        assert!(
+            error.to_string().contains("missing field `thing`"),
+            "{error}"
+        );
+        assert!(
+            decode_beside::<u8, u8>(br#"{"thing": 1, "attempt": "x"}"#, "thing", "attempt")
+                .is_err()
+        );
     }
 
     #[test]

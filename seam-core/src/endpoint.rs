@@ -175,7 +175,7 @@ impl<T: DeserializeOwned + Send> Answer for Paged<T> {
 
 /// A keyed answer of an endpoint that declares no key: a mistake in the
 /// endpoint's definition, reported as the answer not being understood.
-fn missing_key() -> DecodeError {
+pub(crate) fn missing_key() -> DecodeError {
     DecodeError(serde::de::Error::custom(
         "the endpoint declares no `RESPONSE_KEY` to read its answer under",
     ))

@@ -30,8 +30,8 @@ pub mod validation;
 pub mod webhook;
 
 pub use action_attempt::{
-    ActionAttemptAnswer, ActionAttemptModel, ActionAttemptStatus, Attempt,
-    DEFAULT_ACTION_ATTEMPT_POLL_INTERVAL, DEFAULT_ACTION_ATTEMPT_TIMEOUT,
+    ActionAttemptAnswer, ActionAttemptModel, ActionAttemptStatus, Attempt, Beside,
+    DEFAULT_ACTION_ATTEMPT_POLL_INTERVAL, DEFAULT_ACTION_ATTEMPT_TIMEOUT, WithActionAttempt,
 };
 pub use auth::TokenKind;
 pub use call::{ActionCall, Bind, Binder, Bound, Call, CallFuture, Unbound};
@@ -89,7 +89,8 @@ pub use retry::RetryPolicy;
 /// | `method = "POST"` | `POST`, `GET`, `PUT`, `PATCH` or `DELETE`; parameters go in a JSON body | `POST` |
 /// | `response = T, response_key = "k"` | the answer is `{"k": T, "ok": true}`; `send` returns `T` (with `paginated`, a [`Page<T>`]) | none: `send` returns `()` |
 /// | `paginated` | the answer is a page of `T`s with `pagination`; the struct needs `page_cursor: Option<_>` (of a type `From<String>`), and a bound call gains `.pages()` and `.items()` streams | not paginated |
-/// | `action_attempt` | the answer is an action attempt (`response` a model implementing [`ActionAttemptModel`], such as the SDK's `models::ActionAttempt`, under `response_key = "action_attempt"`): `send` waits for it to succeed or fail as the client and the call say, and a bound call gains [`ActionCall`]'s `.wait_for_action_attempt(..)` and `.action_attempt_timeout(..)` | the answer is returned as Seam gives it |
+/// | `action_attempt` | the answer is an action attempt (`response` a model implementing [`ActionAttemptModel`], such as the SDK's `models::ActionAttempt`, under `response_key = "action_attempt"`): `send` waits for it to succeed or fail as the client and the call say, and a bound call gains [`ActionCall`]'s `.wait_for_action_attempt(..)`, `.action_attempt_timeout(..)` and `.action_attempt_poll_interval(..)` | the answer is returned as Seam gives it |
+/// | `action_attempt = Model` | the answer holds a resource (`response` under `response_key`) and, beside it, the action attempt Seam started for it (`Model` implementing [`ActionAttemptModel`]): the call answers both as a [`WithActionAttempt`], without waiting, so a failed or slow action never costs the caller the resource; [`Client::wait_for_action_attempt`] waits for it | the attempt beside the resource is dropped |
 /// | `idempotent = true` | whether sending twice does what sending once does; idempotent requests are retried even after the server may have seen them. The SDK's endpoints always say it, from the API's description | guessed from the action: `true` for `get`, `list`, `update`, `delete`, `get_…`, `list_…`; else `false` |
 /// | `unchecked` | a route newer than the pinned spec: not checked against Seam's API (see below) | off |
 /// | `crate = path` | where seam-core is, for a crate that renames or re-exports it (as serde's `#[serde(crate = "...")]`); `crate = "path"` works too | `::seamapi_core` here; `::seamapi::__private::seamapi_core` through `seamapi::seam_endpoint` |
@@ -274,6 +275,7 @@ pub use serde;
 /// crate using the macro needs only `seam-core` in its `Cargo.toml`. Not public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::action_attempt::action_attempt_model;
     pub use crate::call::{Parameters, bind_to, into_future, send};
     pub use crate::decode::{decode_error, decode_keyed, decode_page, decode_void};
     pub use crate::pattern::{CharClass, Node, Pattern, Repeat};

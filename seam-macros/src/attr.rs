@@ -51,6 +51,9 @@ pub(crate) struct Args {
     pub(crate) paginated: Option<Span>,
     /// The answer is an action attempt, which calls wait for.
     pub(crate) action_attempt: Option<Span>,
+    /// `action_attempt = Model`: the answer holds an action attempt of this model
+    /// beside the response.
+    pub(crate) action_attempt_beside: Option<Type>,
     pub(crate) krate: Option<Path>,
     /// `unchecked`: a route the pinned spec does not know, not checked against it.
     pub(crate) unchecked: Option<Span>,
@@ -73,6 +76,7 @@ pub(crate) fn parse_args(tokens: TokenStream, cx: &mut Ctxt) -> Args {
         idempotent: None,
         paginated: None,
         action_attempt: None,
+        action_attempt_beside: None,
         krate: None,
         unchecked: None,
         given: Vec::new(),
@@ -128,6 +132,10 @@ pub(crate) fn parse_args(tokens: TokenStream, cx: &mut Ctxt) -> Args {
             }
             "idempotent" => {
                 args.idempotent = value::<LitBool>(&meta, cx, "true")?.map(|value| value.value);
+            }
+            "action_attempt" if meta.input.peek(Token![=]) && !meta.input.peek2(LitBool) => {
+                args.action_attempt_beside =
+                    value::<Type>(&meta, cx, "true, or the attempt's model")?;
             }
             "paginated" | "action_attempt" => {
                 let on = if meta.input.peek(Token![=]) {
@@ -664,6 +672,25 @@ mod tests {
         let (off, messages) = args(quote::quote!(path = "/a/b", action_attempt = false));
         assert!(messages.is_empty(), "{messages:?}");
         assert!(off.action_attempt.is_none());
+        assert!(off.action_attempt_beside.is_none());
+    }
+
+    #[test]
+    fn action_attempt_beside_the_answer_names_its_model() {
+        let (beside, messages) = args(quote::quote!(
+            path = "/a/b",
+            action_attempt = crate::models::ActionAttempt,
+            response_key = "thing"
+        ));
+        assert!(messages.is_empty(), "{messages:?}");
+        assert!(beside.action_attempt.is_none());
+        let model = beside.action_attempt_beside.unwrap();
+        assert_eq!(
+            quote::quote!(#model).to_string(),
+            "crate :: models :: ActionAttempt"
+        );
+        let (_, messages) = args(quote::quote!(path = "/a/b", action_attempt = "x"));
+        assert_eq!(messages.len(), 1, "{messages:?}");
     }
 
     fn args_crate_string() -> (Args, Vec<String>) {

@@ -162,10 +162,26 @@ fn check_paginated(endpoint: &Endpoint, cx: &mut Ctxt) {
 }
 
 fn check_action_attempt(endpoint: &Endpoint, cx: &mut Ctxt) {
-    let Some(span) = endpoint.args.action_attempt else {
+    let args = &endpoint.args;
+    if let Some(model) = &args.action_attempt_beside {
+        if !args.gave("response") || !args.gave("response_key") {
+            cx.spanned(model, "an action attempt beside the answer needs the answer itself: `response = Type` and `response_key = \"...\"`");
+        }
+        if args
+            .response_key
+            .as_ref()
+            .is_some_and(|key| key.value() == "action_attempt")
+        {
+            cx.spanned(model, "the action attempt is the answer here, not beside it: write `response = ActionAttempt, response_key = \"action_attempt\", action_attempt`");
+        }
+        if args.paginated.is_some() {
+            cx.spanned(model, "an endpoint answers a page or an action attempt, not both: remove `paginated` or `action_attempt`");
+        }
+        return;
+    }
+    let Some(span) = args.action_attempt else {
         return;
     };
-    let args = &endpoint.args;
     if !args.gave("response") && !args.gave("response_key") {
         cx.at(span, "an action attempt endpoint needs `response = ActionAttempt` and `response_key = \"action_attempt\"`, the attempt's model and key");
     }

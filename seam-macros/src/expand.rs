@@ -161,6 +161,15 @@ fn generate(endpoint: &Endpoint, complete: bool) -> TokenStream {
                     respan(quote!(type Answer = #krate::Paged<#response>;), span),
                     key,
                 )
+            } else if let Some(model) = &args.action_attempt_beside {
+                (
+                    quote!(#krate::WithActionAttempt<#response, #model>),
+                    respan(
+                        quote!(type Answer = #krate::Beside<#response, #model>;),
+                        span,
+                    ),
+                    key,
+                )
             } else if args.action_attempt.is_some() {
                 (
                     quote!(#response),
@@ -181,6 +190,10 @@ fn generate(endpoint: &Endpoint, complete: bool) -> TokenStream {
             TokenStream::new(),
         ),
     };
+    // Spanned at the model: one that is no action attempt model is reported there.
+    let model_check = args.action_attempt_beside.as_ref().map(|model| {
+        quote_spanned!(model.span()=> const _: fn() = #private::action_attempt_model::<#model>;)
+    });
     // The impl's header at the response type, where a bound of its answer that
     // the type does not meet (`Deserialize`) is reported.
     let header_span = args
@@ -274,6 +287,7 @@ fn generate(endpoint: &Endpoint, complete: bool) -> TokenStream {
 
             #paginated
             #serialize
+            #model_check
         };
     }
 }

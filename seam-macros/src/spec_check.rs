@@ -10,6 +10,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
 use syn::{GenericArgument, PathArguments, Type};
 
 use crate::ast::{Endpoint, Field};
@@ -312,7 +313,10 @@ fn check_answer(endpoint: &Endpoint, route: &Route, cx: &mut Ctxt) {
             ),
         );
     }
-    if let Some(span) = args.action_attempt
+    let action_attempt = args
+        .action_attempt
+        .or_else(|| args.action_attempt_beside.as_ref().map(Spanned::span));
+    if let Some(span) = action_attempt
         && !route.keys.contains(&"action_attempt")
     {
         cx.at(

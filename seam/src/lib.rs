@@ -71,8 +71,8 @@ pub use routes::*;
 pub use seamapi_core::webhook;
 pub use seamapi_core::{
     ActionAttemptFailed, ActionAttemptModel, ActionAttemptPollFailed, ActionAttemptStatus,
-    ActionAttemptTimedOut, ActionCall, Attempt, DEFAULT_ACTION_ATTEMPT_POLL_INTERVAL,
-    DEFAULT_ACTION_ATTEMPT_TIMEOUT,
+    ActionAttemptTimedOut, ActionCall, Attempt, Beside, DEFAULT_ACTION_ATTEMPT_POLL_INTERVAL,
+    DEFAULT_ACTION_ATTEMPT_TIMEOUT, WithActionAttempt,
 };
 pub use seamapi_core::{
     Answer, ApiError, Bind, Binder, Bound, Call, CallFuture, Client, ClientBuilder, ConfigError,

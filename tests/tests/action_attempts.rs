@@ -15,6 +15,8 @@ use serde_json::json;
 
 /// A lock of the fake's seed.
 const LOCK: &str = "august_device_1";
+/// A noise sensor of the fake's seed.
+const NOISE_SENSOR: &str = "minut_device_1";
 
 // The three routes, declared here as a downstream crate would; the SDK's generated
 // ones carry the same `action_attempt` argument.
@@ -312,6 +314,151 @@ async fn a_poll_that_fails_is_a_typed_error_keeping_the_id() {
     assert!(std::error::Error::source(&error).is_some());
 }
 
+#[tokio::test]
+async fn a_resource_created_with_an_attempt_comes_back_at_once_beside_it() {
+    let fake = fake();
+    // The client waits by default; a call that creates something does not, so
+    // that the caller keeps what it made whatever becomes of the action.
+    let seam = client(&fake);
+    let thresholds = seam.noise_sensors().noise_thresholds();
+    let created = thresholds
+        .create(NOISE_SENSOR, "22:00:00", "07:00:00")
+        .noise_threshold_decibels(70.0)
+        .await
+        .unwrap();
+    assert!(!created.resource.noise_threshold_id.is_empty());
+    let attempt = created
+        .action_attempt
+        .expect("the fake answers the attempt beside the threshold");
+    assert!(attempt.is_pending(), "not waited for: {attempt:?}");
+    assert_eq!(attempt.action_type(), "CREATE_NOISE_THRESHOLD");
+    let done = seam.wait_for_action_attempt(attempt).await.unwrap();
+    assert!(
+        matches!(done, ActionAttempt::CreateNoiseThresholdSuccess(_)),
+        "{done:?}"
+    );
+
+    // The action fails: the failure is typed, and the threshold is still in hand.
+    let created = thresholds
+        .create(NOISE_SENSOR, "23:00:00", "06:00:00")
+        .noise_threshold_decibels(60.0)
+        .await
+        .unwrap();
+    let attempt = created.action_attempt.unwrap();
+    let id = attempt.action_attempt_id().to_owned();
+    set_attempt(&fake, &id, "error", Some(("device_offline", "Offline")));
+    let error = seam.wait_for_action_attempt(attempt).await.unwrap_err();
+    let Error::ActionAttemptFailed(failed) = &error else {
+        panic!("not a failed attempt: {error:?}");
+    };
+    assert_eq!(
+        (
+            failed.action_attempt_id.as_str(),
+            failed.action_type.as_str()
+        ),
+        (id.as_str(), "CREATE_NOISE_THRESHOLD")
+    );
+    let threshold = thresholds
+        .get(&created.resource.noise_threshold_id)
+        .await
+        .unwrap();
+    assert_eq!(threshold, created.resource);
+
+    // The fake's `access_codes/create` answers no attempt beside the code.
+    let created = seam.access_codes().create(LOCK).code("4821").await.unwrap();
+    assert_eq!(created.resource.code.as_deref(), Some("4821"));
+    assert!(created.action_attempt.is_none());
+}
+
+#[tokio::test]
+async fn routes_that_answer_only_an_attempt_wait_for_it() {
+    let fake = fake();
+    let seam = client(&fake);
+    let code = seam
+        .access_codes()
+        .create(LOCK)
+        .code("1357")
+        .await
+        .unwrap()
+        .resource;
+    let updated = seam
+        .access_codes()
+        .update(&code.access_code_id)
+        .name("Back door")
+        .await
+        .unwrap();
+    assert!(
+        matches!(updated, ActionAttempt::UpdateAccessCodeSuccess(_)),
+        "{updated:?}"
+    );
+    let pending = seam
+        .access_codes()
+        .update(&code.access_code_id)
+        .name("Side door")
+        .wait_for_action_attempt(false)
+        .await
+        .unwrap();
+    assert!(pending.is_pending(), "{pending:?}");
+    let deleted = seam
+        .access_codes()
+        .delete(&code.access_code_id)
+        .await
+        .unwrap();
+    assert!(
+        matches!(deleted, ActionAttempt::DeleteAccessCodeSuccess(_)),
+        "{deleted:?}"
+    );
+    let error = seam
+        .access_codes()
+        .get()
+        .access_code_id(&code.access_code_id)
+        .await
+        .unwrap_err();
+    assert!(error.is_not_found(), "{error}");
+}
+
+#[tokio::test]
+async fn waiting_later_and_the_calls_poll_interval() {
+    let fake = fake();
+    let seam = builder(&fake)
+        .action_attempt_timeout(Duration::from_millis(600))
+        .build()
+        .unwrap();
+    let attempt = started_attempt(&seam).await;
+    let id = attempt.action_attempt_id().to_owned();
+    set_attempt(&fake, &id, "pending", None);
+    let started = Instant::now();
+    let error = seam
+        .wait_for_action_attempt(attempt.clone())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::ActionAttemptTimedOut(late) if late.action_attempt_id == id && late.waited == Duration::from_millis(600)),
+        "{error:?}"
+    );
+    assert!(started.elapsed() < Duration::from_millis(2500));
+
+    // A call's own poll interval: polls every 0.1 s within 1.2 s, where the
+    // default (0.25 s doubling to 1 s) sends 2 to 4 requests.
+    let first = next_request_number(&seam).await;
+    let error = GetActionAttempt::new(&id)
+        .bind(&seam)
+        .action_attempt_timeout(Duration::from_millis(1200))
+        .action_attempt_poll_interval(Duration::from_millis(100))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::ActionAttemptTimedOut(_)),
+        "{error:?}"
+    );
+    let sent = next_request_number(&seam).await - 1 - first;
+    assert!(sent >= 6, "{sent} requests");
+
+    set_attempt(&fake, &id, "success", None);
+    let done = seam.wait_for_action_attempt(attempt).await.unwrap();
+    assert!(done.is_success(), "{done:?}");
+}
+
 #[test]
 fn the_blocking_client_waits_alike() {
     use seamapi::blocking::prelude::*;
@@ -343,6 +490,11 @@ fn the_blocking_client_waits_alike() {
     );
 
     set_attempt(&fake, id, "error", Some(("uncategorized_error", "Jammed")));
+    let error = seam.wait_for_action_attempt(attempt.clone()).unwrap_err();
+    assert!(
+        matches!(&error, Error::ActionAttemptFailed(failed) if failed.action_attempt_id == id),
+        "{error:?}"
+    );
     let error = seam.send(GetActionAttempt::new(id)).unwrap_err();
     assert!(
         matches!(&error, Error::ActionAttemptFailed(failed) if failed.action_type == "LOCK_DOOR" && failed.message == "Jammed"),

@@ -77,6 +77,21 @@ impl<T> Answer for Page<T> {
     }
 }
 
+impl Answer for ActionAttempt {
+    fn summary(&self) -> String {
+        format!("1 decoded: {} {:?}", self.action_type(), self.status())
+    }
+}
+
+impl<T> Answer for seamapi::WithActionAttempt<T, ActionAttempt> {
+    fn summary(&self) -> String {
+        match &self.action_attempt {
+            Some(attempt) => format!("1 decoded, with its {} attempt", attempt.action_type()),
+            None => "1 decoded, no attempt beside it".to_owned(),
+        }
+    }
+}
+
 macro_rules! one_resource {
     ($($ty:ty),* $(,)?) => {
         $(impl Answer for $ty {
@@ -93,7 +108,6 @@ one_resource!(
     models::AcsEntrance,
     models::AcsSystem,
     models::AcsUser,
-    models::ActionAttempt,
     models::ClientSession,
     models::ConnectWebview,
     models::ConnectedAccount,
@@ -331,7 +345,9 @@ async fn every_route_the_fake_serves_decodes_through_the_sdk() {
             .name("Front door")
             .await,
     );
-    let code_id = code.map(|code| code.access_code_id).unwrap_or_default();
+    let code_id = code
+        .map(|code| code.resource.access_code_id)
+        .unwrap_or_default();
     table.record(
         "/access_codes/create_multiple",
         seam.access_codes()
@@ -374,7 +390,9 @@ async fn every_route_the_fake_serves_decodes_through_the_sdk() {
             .use_backup_access_code_pool(true)
             .await,
     );
-    let timed_id = timed.map(|code| code.access_code_id).unwrap_or_default();
+    let timed_id = timed
+        .map(|code| code.resource.access_code_id)
+        .unwrap_or_default();
     table.record(
         "/access_codes/pull_backup_access_code",
         seam.access_codes().pull_backup_access_code(&timed_id).await,
@@ -593,7 +611,7 @@ async fn every_route_the_fake_serves_decodes_through_the_sdk() {
             .await,
     );
     let threshold_id = threshold
-        .map(|threshold| threshold.noise_threshold_id)
+        .map(|threshold| threshold.resource.noise_threshold_id)
         .unwrap_or_default();
     table.record(
         "/noise_sensors/noise_thresholds/get",

@@ -106,9 +106,9 @@ impl<'a, C: ::seamapi_core::Binder> AccessCodes<'a, C> {
 
 /// `/access_codes/create` ([Seam's reference](https://docs.seam.co/latest/api/access_codes/create)).
 ///
-/// Answers one [`AccessCode`](crate::models::AccessCode), from `access_code`.
+/// Answers one [`AccessCode`](crate::models::AccessCode), from `access_code`, with the [`ActionAttempt`](crate::models::ActionAttempt) Seam started for it: a [`WithActionAttempt`](crate::WithActionAttempt), not waited for, so the access_code is never lost to a failed or slow action; wait with [`Client::wait_for_action_attempt`](crate::Client::wait_for_action_attempt).
 /// Required, so the arguments of `new`: `device_id`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/access_codes/create", response = crate::models::AccessCode, response_key = "access_code", idempotent = false)]
+#[::seamapi_core::seam_endpoint(path = "/access_codes/create", response = crate::models::AccessCode, response_key = "access_code", action_attempt = crate::models::ActionAttempt, idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct CreateAccessCode {
     /// Optional: boolean.
@@ -184,9 +184,9 @@ pub struct CreateMultipleAccessCode {
 
 /// `/access_codes/delete` ([Seam's reference](https://docs.seam.co/latest/api/access_codes/delete)).
 ///
-/// Answers nothing of its own: `send` returns `()`.
+/// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
 /// Required, so the arguments of `new`: `access_code_id`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/access_codes/delete", idempotent = true)]
+#[::seamapi_core::seam_endpoint(path = "/access_codes/delete", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct DeleteAccessCode {
     /// Required: string (uuid).
@@ -288,9 +288,9 @@ pub struct ReportDeviceConstraintsAccessCode {
 
 /// `/access_codes/update` ([Seam's reference](https://docs.seam.co/latest/api/access_codes/update)).
 ///
-/// Answers nothing of its own: `send` returns `()`.
+/// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
 /// Required, so the arguments of `new`: `access_code_id`; the others are setters.
-#[::seamapi_core::seam_endpoint(path = "/access_codes/update", idempotent = true)]
+#[::seamapi_core::seam_endpoint(path = "/access_codes/update", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct UpdateAccessCode {
     /// Required: string (uuid).
@@ -515,9 +515,9 @@ pub mod unmanaged {
 
     /// `/access_codes/unmanaged/delete` ([Seam's reference](https://docs.seam.co/latest/api/access_codes/unmanaged/delete)).
     ///
-    /// Answers nothing of its own: `send` returns `()`.
+    /// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
     /// Required, so the arguments of `new`: `access_code_id`; the others are setters.
-    #[::seamapi_core::seam_endpoint(path = "/access_codes/unmanaged/delete", idempotent = true)]
+    #[::seamapi_core::seam_endpoint(path = "/access_codes/unmanaged/delete", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = true)]
     #[derive(Debug, Clone)]
     pub struct DeleteUnmanagedAccessCode {
         /// Required: string (uuid).

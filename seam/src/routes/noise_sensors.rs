@@ -183,9 +183,9 @@ pub mod noise_thresholds {
 
     /// `/noise_sensors/noise_thresholds/create` ([Seam's reference](https://docs.seam.co/latest/api/noise_sensors/noise_thresholds/create)).
     ///
-    /// Answers one [`NoiseThreshold`](crate::models::NoiseThreshold), from `noise_threshold`.
+    /// Answers one [`NoiseThreshold`](crate::models::NoiseThreshold), from `noise_threshold`, with the [`ActionAttempt`](crate::models::ActionAttempt) Seam started for it: a [`WithActionAttempt`](crate::WithActionAttempt), not waited for, so the noise_threshold is never lost to a failed or slow action; wait with [`Client::wait_for_action_attempt`](crate::Client::wait_for_action_attempt).
     /// Required, so the arguments of `new`: `device_id`, `ends_daily_at`, `starts_daily_at`; the others are setters.
-    #[::seamapi_core::seam_endpoint(path = "/noise_sensors/noise_thresholds/create", response = crate::models::NoiseThreshold, response_key = "noise_threshold", idempotent = false)]
+    #[::seamapi_core::seam_endpoint(path = "/noise_sensors/noise_thresholds/create", response = crate::models::NoiseThreshold, response_key = "noise_threshold", action_attempt = crate::models::ActionAttempt, idempotent = false)]
     #[derive(Debug, Clone)]
     pub struct CreateNoiseSensorNoiseThreshold {
         /// Required: string (uuid).
@@ -204,12 +204,9 @@ pub mod noise_thresholds {
 
     /// `/noise_sensors/noise_thresholds/delete` ([Seam's reference](https://docs.seam.co/latest/api/noise_sensors/noise_thresholds/delete)).
     ///
-    /// Answers nothing of its own: `send` returns `()`.
+    /// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
     /// Required, so the arguments of `new`: `device_id`, `noise_threshold_id`; the others are setters.
-    #[::seamapi_core::seam_endpoint(
-        path = "/noise_sensors/noise_thresholds/delete",
-        idempotent = true
-    )]
+    #[::seamapi_core::seam_endpoint(path = "/noise_sensors/noise_thresholds/delete", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = true)]
     #[derive(Debug, Clone)]
     pub struct DeleteNoiseSensorNoiseThreshold {
         /// Required: string (uuid).
@@ -242,12 +239,9 @@ pub mod noise_thresholds {
 
     /// `/noise_sensors/noise_thresholds/update` ([Seam's reference](https://docs.seam.co/latest/api/noise_sensors/noise_thresholds/update)).
     ///
-    /// Answers nothing of its own: `send` returns `()`.
+    /// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
     /// Required, so the arguments of `new`: `device_id`, `noise_threshold_id`; the others are setters.
-    #[::seamapi_core::seam_endpoint(
-        path = "/noise_sensors/noise_thresholds/update",
-        idempotent = true
-    )]
+    #[::seamapi_core::seam_endpoint(path = "/noise_sensors/noise_thresholds/update", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = true)]
     #[derive(Debug, Clone)]
     pub struct UpdateNoiseSensorNoiseThreshold {
         /// Required: string (uuid).
