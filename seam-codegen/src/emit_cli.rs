@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::emit::{GeneratedFile, header};
 use crate::models::{Def, Models};
-use crate::routes::{Api, EndpointDef, NamespaceDef, ReqDef, ReqField, ReqTy, ResponseDecl};
+use crate::routes::{Api, EndpointDef, NamespaceDef, ReqDef, ReqField, ReqTy, ResponseDecl, Rule};
 use crate::spec::Spec;
 
 use crate::macro_pattern;
@@ -150,32 +150,18 @@ fn flags(endpoint: &EndpointDef, namespace: &NamespaceDef, models: &Models) -> V
     flags
 }
 
-/// `min_length = 1` → (`min_length`, `1`).
-fn rule(rules: &[String], name: &str) -> Option<String> {
-    rules.iter().find_map(|rule| {
-        let (key, value) = rule.split_once(" = ")?;
-        (key == name).then(|| value.to_owned())
-    })
-}
-
-fn float(value: Option<String>) -> String {
-    match value {
-        Some(value) if value.contains('.') => format!("Some({value})"),
-        Some(value) => format!("Some({value}.0)"),
-        None => "None".to_owned(),
-    }
-}
-
-fn count(value: Option<String>) -> String {
-    match value {
-        Some(value) => format!("Some({value})"),
-        None => "None".to_owned(),
+/// A bound as the table's `f64`: `1` → `1.0`.
+fn float(bound: f64) -> String {
+    let text = bound.to_string();
+    if text.contains(['.', 'e', 'E']) || !bound.is_finite() {
+        text
+    } else {
+        format!("{text}.0")
     }
 }
 
 fn render_flag(text: &mut String, flag: &Flag) {
     let field = &flag.field;
-    let rules = &field.rules;
     let mut parts = vec![
         format!("name: {:?}", field.json_name),
         format!("kind: {}", flag.kind),
@@ -189,34 +175,25 @@ fn render_flag(text: &mut String, flag: &Flag) {
     if field.deprecated {
         parts.push("deprecated: true".to_owned());
     }
-    for (rule_name, slot, render) in [
-        (
-            "min_length",
-            "min_length",
-            count as fn(Option<String>) -> String,
-        ),
-        ("max_length", "max_length", count),
-        ("min_entries", "min_entries", count),
-        ("max_entries", "max_entries", count),
-        ("minimum", "minimum", float),
-        ("maximum", "maximum", float),
-        ("exclusive_minimum", "exclusive_minimum", float),
-        ("exclusive_maximum", "exclusive_maximum", float),
-    ] {
-        if let Some(value) = rule(rules, rule_name) {
-            parts.push(format!("{slot}: {}", render(Some(value))));
-        }
-    }
-    if let Some(literal) = rule(rules, "pattern") {
-        // The rule holds the pattern as a Rust string literal.
-        let source: String = serde_json::from_str(&literal).unwrap_or_default();
-        if let Ok(compiled) = macro_pattern::compile(&source) {
-            let private = quote::quote!(::seamapi_core::__private);
-            parts.push(format!(
-                "pattern: Some({})",
-                compiled.tokens(&private, &source)
-            ));
-        }
+    for rule in &field.rules {
+        let value = match rule {
+            Rule::MinLength(count)
+            | Rule::MaxLength(count)
+            | Rule::MinEntries(count)
+            | Rule::MaxEntries(count) => count.to_string(),
+            Rule::Minimum(bound)
+            | Rule::Maximum(bound)
+            | Rule::ExclusiveMinimum(bound)
+            | Rule::ExclusiveMaximum(bound) => float(*bound),
+            Rule::Pattern(source) => match macro_pattern::compile(source) {
+                Ok(compiled) => {
+                    let private = quote::quote!(::seamapi_core::__private);
+                    compiled.tokens(&private, source).to_string()
+                }
+                Err(_) => continue,
+            },
+        };
+        parts.push(format!("{}: Some({value})", rule.name()));
     }
     parts.push(format!("doc: {:?}", field.doc));
     write!(text, "Param {{ {}, ..Param::NONE }},", parts.join(", ")).unwrap();

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::emit::{GeneratedFile, header};
 use crate::routes::{
-    Api, EndpointDef, NamespaceDef, ReqDef, ReqField, ReqVariant, ResponseDecl, rust_type,
+    Api, EndpointDef, NamespaceDef, ReqDef, ReqField, ReqVariant, ResponseDecl, Rule, rust_type,
 };
 use crate::spec::Spec;
 
@@ -323,7 +323,8 @@ fn render_field(text: &mut String, field: &ReqField, nested: bool) {
         writeln!(text, "    #[serde({})]", serde.join(", ")).unwrap();
     }
     if !field.rules.is_empty() {
-        writeln!(text, "    #[seam({})]", field.rules.join(", ")).unwrap();
+        let rules: Vec<String> = field.rules.iter().map(Rule::to_string).collect();
+        writeln!(text, "    #[seam({})]", rules.join(", ")).unwrap();
     }
     let ty = rust_type(&field.ty);
     let ty = match (field.required, field.nullable) {

@@ -76,7 +76,7 @@ pub const FAKE_RESPONSE_KEYS: &[(&str, &str)] = &[
 /// Server-side limits the spec does not state: custom metadata holds at most 50
 /// pairs (its keys and values are checked by `CustomMetadata` itself), and a page
 /// cursor is never empty.
-const CUSTOM_METADATA_MAX_ENTRIES: usize = 50;
+const CUSTOM_METADATA_MAX_ENTRIES: u64 = 50;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReqTy {
@@ -114,10 +114,60 @@ pub struct ReqField {
     pub deprecated: bool,
     /// Serialised in place (a union of the body).
     pub flatten: bool,
-    /// `#[seam(...)]` rules: `min_length = 1`.
-    pub rules: Vec<String>,
+    /// `#[seam(...)]` rules, in the order they are written.
+    pub rules: Vec<Rule>,
     /// The doc line: what the spec says of it, in a few words.
     pub doc: String,
+}
+
+/// A `#[seam(...)]` rule of a parameter; `Display` writes it as the attribute
+/// takes it (`min_length = 1`), and the CLI's table reads its value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rule {
+    MinLength(u64),
+    MaxLength(u64),
+    MinEntries(u64),
+    MaxEntries(u64),
+    Minimum(f64),
+    Maximum(f64),
+    ExclusiveMinimum(f64),
+    ExclusiveMaximum(f64),
+    /// The pattern's source, which the macro compiles.
+    Pattern(String),
+}
+
+impl Rule {
+    /// Its name in `#[seam(...)]`, which is also the CLI table's field.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Rule::MinLength(_) => "min_length",
+            Rule::MaxLength(_) => "max_length",
+            Rule::MinEntries(_) => "min_entries",
+            Rule::MaxEntries(_) => "max_entries",
+            Rule::Minimum(_) => "minimum",
+            Rule::Maximum(_) => "maximum",
+            Rule::ExclusiveMinimum(_) => "exclusive_minimum",
+            Rule::ExclusiveMaximum(_) => "exclusive_maximum",
+            Rule::Pattern(_) => "pattern",
+        }
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} = ", self.name())?;
+        match self {
+            Rule::MinLength(count)
+            | Rule::MaxLength(count)
+            | Rule::MinEntries(count)
+            | Rule::MaxEntries(count) => write!(f, "{count}"),
+            Rule::Minimum(bound)
+            | Rule::Maximum(bound)
+            | Rule::ExclusiveMinimum(bound)
+            | Rule::ExclusiveMaximum(bound) => f.write_str(&number_literal(*bound)),
+            Rule::Pattern(source) => write!(f, "{source:?}"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -597,11 +647,11 @@ impl RouteLowering<'_> {
         )?;
         let mut rules = rules(&schema);
         if ty == ReqTy::Metadata && parameter.name == "custom_metadata" {
-            rules.push(format!("max_entries = {CUSTOM_METADATA_MAX_ENTRIES}"));
+            rules.push(Rule::MaxEntries(CUSTOM_METADATA_MAX_ENTRIES));
         }
         if parameter.name == "page_cursor" && ty == ReqTy::String && rules.is_empty() {
             // Seam refuses an empty cursor, though the spec does not say so.
-            rules.push("min_length = 1".to_owned());
+            rules.push(Rule::MinLength(1));
         }
         let rust_name = unique(&mut self.taken, field_name(&parameter.name));
         Ok(ReqField {
@@ -971,48 +1021,37 @@ pub fn pattern_supported(pattern: &str) -> bool {
 }
 
 /// The `#[seam(...)]` rules of a schema's constraints.
-fn rules(schema: &Value) -> Vec<String> {
+fn rules(schema: &Value) -> Vec<Rule> {
     let mut rules = Vec::new();
     let number = |key: &str| schema.get(key).and_then(Value::as_f64);
     let count = |key: &str| schema.get(key).and_then(Value::as_u64);
     match str_of(schema, "type") {
         Some("string") => {
-            if let Some(min) = count("minLength") {
-                rules.push(format!("min_length = {min}"));
-            }
-            if let Some(max) = count("maxLength") {
-                rules.push(format!("max_length = {max}"));
-            }
+            rules.extend(count("minLength").map(Rule::MinLength));
+            rules.extend(count("maxLength").map(Rule::MaxLength));
             if let Some(pattern) = str_of(schema, "pattern").filter(|p| pattern_supported(p)) {
-                rules.push(format!("pattern = {pattern:?}"));
+                rules.push(Rule::Pattern(pattern.to_owned()));
             }
         }
         Some("integer" | "number") => {
-            let exclusive = flag(schema, "exclusiveMinimum");
             if let Some(min) = number("minimum") {
-                let rule = if exclusive {
-                    "exclusive_minimum"
+                rules.push(if flag(schema, "exclusiveMinimum") {
+                    Rule::ExclusiveMinimum(min)
                 } else {
-                    "minimum"
-                };
-                rules.push(format!("{rule} = {}", number_literal(min)));
+                    Rule::Minimum(min)
+                });
             }
             if let Some(max) = number("maximum") {
-                let rule = if flag(schema, "exclusiveMaximum") {
-                    "exclusive_maximum"
+                rules.push(if flag(schema, "exclusiveMaximum") {
+                    Rule::ExclusiveMaximum(max)
                 } else {
-                    "maximum"
-                };
-                rules.push(format!("{rule} = {}", number_literal(max)));
+                    Rule::Maximum(max)
+                });
             }
         }
         Some("array") => {
-            if let Some(min) = count("minItems") {
-                rules.push(format!("min_entries = {min}"));
-            }
-            if let Some(max) = count("maxItems") {
-                rules.push(format!("max_entries = {max}"));
-            }
+            rules.extend(count("minItems").map(Rule::MinEntries));
+            rules.extend(count("maxItems").map(Rule::MaxEntries));
         }
         _ => {}
     }
