@@ -313,13 +313,22 @@ fn action(route: &'static Route) -> Command {
         );
     }
     if route.action_attempt {
+        let help = match route.key {
+            Some(ACTION_ATTEMPT) => {
+                "Wait until the action attempt succeeds or fails, and print it".to_owned()
+            }
+            key => format!(
+                "Print the {}, then wait until the action attempt beside it succeeds or fails",
+                key.unwrap_or("answer")
+            ),
+        };
         command = command
             .arg(
                 Arg::new("wait")
                     .long("wait")
                     .action(ArgAction::SetTrue)
                     .help_heading("Action attempt")
-                    .help("Wait until the action attempt succeeds or fails, and print it"),
+                    .help(help),
             )
             .arg(
                 Arg::new("wait-timeout")
@@ -421,7 +430,7 @@ fn call(route: &'static Route, matches: &ArgMatches) -> Result<(), Failure> {
         let answer = client
             .send_json(route.path, route.idempotent, &Value::Object(body))
             .await?;
-        let mut shown = match (route.shape, route.key) {
+        let shown = match (route.shape, route.key) {
             (Shape::Void, _) | (_, None) => Value::Object(Map::new()),
             (_, Some(key)) => answer.get(key).cloned().unwrap_or(Value::Null),
         };
@@ -433,10 +442,23 @@ fn call(route: &'static Route, matches: &ArgMatches) -> Result<(), Failure> {
                 eprintln!("seam: more results: add --page_cursor {cursor}");
             }
         }
-        if wait {
-            shown = wait_for(&client, shown).await?;
+        if !wait {
+            print_json(&shown);
+            return Ok(());
         }
+        if route.key == Some(ACTION_ATTEMPT) {
+            print_json(&wait_for(&client, shown).await?);
+            return Ok(());
+        }
+        // The attempt beside what the route created: the resource is printed
+        // first, so that a failed or slow action never hides it.
         print_json(&shown);
+        match answer.get(ACTION_ATTEMPT) {
+            Some(attempt) if !attempt.is_null() => {
+                wait_for(&client, attempt.clone()).await?;
+            }
+            _ => eprintln!("seam: the answer holds no action attempt to wait for"),
+        }
         Ok(())
     })
 }
@@ -555,6 +577,9 @@ fn client(matches: &ArgMatches, wait_timeout: Option<Duration>) -> Result<Client
         )
     })
 }
+
+/// The key of an action attempt in Seam's answers.
+const ACTION_ATTEMPT: &str = "action_attempt";
 
 /// An action attempt as JSON, read as far as the SDK's waiting needs: the tool
 /// prints attempts as Seam sends them, so it keeps them as JSON.

@@ -16,7 +16,7 @@ pub static ROUTES: &[Route] = &[
         idempotent: false,
         shape: Shape::One,
         key: Some("access_code"),
-        action_attempt: false,
+        action_attempt: true,
         deprecated: false,
         params: &[
             Param {
@@ -6057,7 +6057,7 @@ pub static ROUTES: &[Route] = &[
         idempotent: false,
         shape: Shape::One,
         key: Some("noise_threshold"),
-        action_attempt: false,
+        action_attempt: true,
         deprecated: false,
         params: &[
             Param {

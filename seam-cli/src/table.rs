@@ -105,7 +105,8 @@ pub struct Route {
     pub idempotent: bool,
     pub shape: Shape,
     pub key: Option<&'static str>,
-    /// Answers an action attempt, which `--wait` follows.
+    /// Answers an action attempt, under the key or beside what the key holds,
+    /// which `--wait` follows.
     pub action_attempt: bool,
     pub deprecated: bool,
     pub params: &'static [Param],

@@ -463,6 +463,47 @@ fn a_wait_that_runs_out_or_fails_exits_6_naming_the_attempt() {
 }
 
 #[test]
+fn wait_on_a_create_prints_the_resource_then_follows_the_attempt_beside_it() {
+    let fake = fake();
+    let run = seam(
+        &fake,
+        &[
+            "noise-sensors",
+            "noise-thresholds",
+            "create",
+            "--device-id",
+            "minut_device_1",
+            "--starts-daily-at",
+            "22:00:00",
+            "--ends-daily-at",
+            "07:00:00",
+            "--noise-threshold-decibels",
+            "70",
+            "--wait",
+        ],
+    );
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    let threshold = run.json();
+    assert_eq!(threshold["device_id"], json!("minut_device_1"));
+    assert!(threshold["noise_threshold_id"].is_string(), "{threshold}");
+
+    // The fake's access_codes/create answers no attempt: the code, and a note.
+    let run = seam(
+        &fake,
+        &[
+            "access-codes",
+            "create",
+            "--device-id",
+            "august_device_1",
+            "--wait",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.json()["access_code_id"].is_string());
+    assert!(run.stderr.contains("no action attempt"), "{}", run.stderr);
+}
+
+#[test]
 fn completions_for_bash_zsh_and_fish() {
     let config = config_home("completions");
     for shell in ["bash", "zsh", "fish"] {

@@ -242,7 +242,8 @@ pub fn render(spec: &Spec, api: &Api, models: &Models) -> String {
             endpoint.docs_url(),
             endpoint.idempotent,
             key,
-            endpoint.action_attempt,
+            endpoint.action_attempt
+                || matches!(endpoint.response, ResponseDecl::OneWithAttempt { .. }),
             endpoint.deprecated,
         )
         .unwrap();
