@@ -241,6 +241,11 @@ pub fn send<E: Endpoint + 'static>(params: E, binding: Bound) -> CallFuture<E::R
 /// [`Error::ActionAttemptTimedOut`] when the wait runs out first (the attempt's ID
 /// kept, to check later) and [`Error::ActionAttemptPollFailed`] when polling does.
 /// A call that does not wait answers the attempt as Seam gave it, usually pending.
+///
+/// A call that creates a resource and answers the attempt beside it
+/// ([`WithActionAttempt`](crate::WithActionAttempt): `access_codes/create`) has
+/// none of these methods: it never waits, and
+/// [`Client::wait_for_action_attempt`] waits for its attempt afterwards.
 pub trait ActionCall: Call
 where
     <Self::Params as Endpoint>::Answer: ActionAttemptAnswer,
