@@ -53,9 +53,29 @@
 //! [`Error::ActionAttemptPollFailed`]. The client's builder sets the default
 //! ([`ClientBuilder::wait_for_action_attempts`],
 //! [`ClientBuilder::action_attempt_timeout`]); a call chooses for itself with
-//! [`ActionCall`]'s `.wait_for_action_attempt(..)` and `.action_attempt_timeout(..)`.
+//! [`ActionCall`]'s `.wait_for_action_attempt(..)`, `.action_attempt_timeout(..)`
+//! and `.action_attempt_poll_interval(..)`.
 //! [`models::ActionAttempt`] gives `action_attempt_id()`, `action_type()` and
 //! `status()` whatever its variant.
+//!
+//! A create that also starts an action (`access_codes/create`, which programs the
+//! code onto the lock) answers a [`WithActionAttempt`]: the resource, and the
+//! attempt beside it, not waited for, so that the resource is never lost to a failed
+//! or slow action. [`Client::wait_for_action_attempt`] waits for it afterwards:
+//!
+//! ```no_run
+//! use seamapi::prelude::*;
+//! use seamapi::WithActionAttempt;
+//!
+//! # async fn run(seam: Client) -> Result<(), seamapi::Error> {
+//! let WithActionAttempt { resource: code, action_attempt } =
+//!     seam.access_codes().create("device_1").code("4821").await?;
+//! println!("created {}", code.access_code_id);
+//! if let Some(attempt) = action_attempt {
+//!     seam.wait_for_action_attempt(attempt).await?;
+//! }
+//! # Ok(()) }
+//! ```
 
 mod action_attempt_model;
 mod model_support;
