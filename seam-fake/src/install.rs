@@ -84,6 +84,20 @@ fn installs() -> &'static Installs {
     INSTALLS.get_or_init(Installs::default)
 }
 
+/// The npm project that pins the fake server ([`find_package_dir`]), installed
+/// first (`npm ci`, once per process) if its `node_modules` lacks the server: for
+/// tests that read the pinned packages' own files, such as the fake's OpenAPI
+/// document or `@seamapi/types`' route types.
+///
+/// # Errors
+///
+/// As [`FakeSeam::start`](crate::FakeSeam::start) for finding and installing it.
+pub fn installed_package_dir() -> Result<PathBuf, FakeSeamError> {
+    let dir = find_package_dir()?;
+    ensure_installed(&dir, OsStr::new(default_npm()))?;
+    Ok(dir)
+}
+
 /// Makes sure the server script exists in `dir`, running `npm ci` (once per
 /// process and directory) when it does not.
 pub(crate) fn ensure_installed(dir: &Path, npm: &OsStr) -> Result<PathBuf, FakeSeamError> {

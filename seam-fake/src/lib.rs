@@ -69,7 +69,7 @@ use std::time::{Duration, Instant};
 
 pub use error::FakeSeamError;
 pub use http::FakeResponse;
-pub use install::{SEAM_FAKE_DIR, find_package_dir};
+pub use install::{SEAM_FAKE_DIR, find_package_dir, installed_package_dir};
 
 use output::Output;
 

@@ -371,12 +371,11 @@ fn every_inline_route_answer_decodes_its_instances() {
 /// instances of the fake server's own schema for it, a second source.
 #[test]
 fn corrected_answer_decodes_the_fake_servers_schema() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../node_modules/@seamapi/fake-seam-connect/public/openapi.json"
-    );
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|error| panic!("{path}: {error} (run `npm ci` first)"));
+    let path = seamapi_fake::installed_package_dir()
+        .expect("the pinned npm packages")
+        .join("node_modules/@seamapi/fake-seam-connect/public/openapi.json");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     let fake_spec: Value = serde_json::from_str(&text).unwrap();
     let answer = &fake_spec["paths"]["/access_codes/generate_code"]["post"]["responses"]["200"]["content"]
         ["application/json"]["schema"]["properties"]["generated_code"];
