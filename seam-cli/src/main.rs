@@ -415,13 +415,15 @@ fn call(route: &'static Route, matches: &ArgMatches) -> Result<(), Failure> {
     check::validate(route, &body).map_err(|errors| Failure::from(Error::from(errors)))?;
     let wait = route.action_attempt && matches.get_flag("wait");
     let all = route.shape == Shape::Page && matches.get_flag("all");
-    let wait_timeout = if route.action_attempt {
-        matches.get_one::<u64>("wait-timeout").copied()
+    let wait_timeout = Duration::from_secs(if route.action_attempt {
+        matches
+            .get_one::<u64>("wait-timeout")
+            .copied()
+            .unwrap_or_default()
     } else {
-        None
-    }
-    .map(Duration::from_secs);
-    let client = client(matches, wait_timeout)?;
+        0
+    });
+    let client = client(matches)?;
     runtime()?.block_on(async {
         if all {
             print_json(&every_page(&client, route, body).await?);
@@ -447,7 +449,7 @@ fn call(route: &'static Route, matches: &ArgMatches) -> Result<(), Failure> {
             return Ok(());
         }
         if route.key == Some(ACTION_ATTEMPT) {
-            print_json(&wait_for(&client, shown).await?);
+            print_json(&wait_for(&client, shown, wait_timeout).await?);
             return Ok(());
         }
         // The attempt beside what the route created: the resource is printed
@@ -455,7 +457,7 @@ fn call(route: &'static Route, matches: &ArgMatches) -> Result<(), Failure> {
         print_json(&shown);
         match answer.get(ACTION_ATTEMPT) {
             Some(attempt) if !attempt.is_null() => {
-                wait_for(&client, attempt.clone()).await?;
+                wait_for(&client, attempt.clone(), wait_timeout).await?;
             }
             _ => eprintln!("seam: the answer holds no action attempt to wait for"),
         }
@@ -516,14 +518,10 @@ fn nonempty_env(name: &str) -> bool {
 
 /// The client: flags first, then the environment (as the SDK reads it), then what
 /// `seam login` stored.
-/// The client the flags, the environment or `seam login` configure; waiting for
-/// action attempts at most `wait_timeout`.
-fn client(matches: &ArgMatches, wait_timeout: Option<Duration>) -> Result<Client, Failure> {
+/// The client the flags, the environment or `seam login` configure.
+fn client(matches: &ArgMatches) -> Result<Client, Failure> {
     let flag = |name: &str| matches.get_one::<String>(name).cloned();
     let mut builder = Client::builder();
-    if let Some(timeout) = wait_timeout {
-        builder = builder.action_attempt_timeout(timeout);
-    }
     let api_key = flag("api-key");
     let token = flag("personal-access-token");
     let endpoint = flag("endpoint");
@@ -624,9 +622,9 @@ impl seamapi_core::ActionAttemptModel for JsonAttempt {
     }
 }
 
-/// Waits for `attempt` as the SDK does (the client's action attempt timeout is
-/// `--wait-timeout`), with a spinner on stderr when it is a terminal.
-async fn wait_for(client: &Client, attempt: Value) -> Result<Value, Failure> {
+/// Waits for `attempt` as the SDK does, at most `timeout`, with a spinner on stderr
+/// when it is a terminal.
+async fn wait_for(client: &Client, attempt: Value, timeout: Duration) -> Result<Value, Failure> {
     const FRAMES: [char; 4] = ['|', '/', '-', '\\'];
     if attempt
         .get("action_attempt_id")
@@ -639,7 +637,9 @@ async fn wait_for(client: &Client, attempt: Value) -> Result<Value, Failure> {
         ));
     }
     let kind = JsonAttempt(attempt.clone()).action_type().to_owned();
-    let waiting = client.wait_for_action_attempt(JsonAttempt(attempt));
+    let waiting = client
+        .wait_for_action_attempt(JsonAttempt(attempt))
+        .timeout(timeout);
     let outcome = if std::io::stderr().is_terminal() {
         let spinner = tokio::spawn(async move {
             let started = Instant::now();

@@ -152,19 +152,62 @@ mod sealed {
 }
 
 impl Client {
-    /// `attempt` once it succeeds: polls `/action_attempts/get` as a call that
-    /// waits does, within the client's action attempt timeout and poll interval,
-    /// whether or not the client waits by default. For an attempt a call answered
-    /// without waiting (a [`WithActionAttempt`], or a call told not to wait), or
-    /// one whose wait timed out and is worth another.
+    /// Waits for `attempt` to succeed: polls `/action_attempts/get` as a call that
+    /// waits does, whether or not the client waits by default, within the client's
+    /// action attempt timeout and poll interval unless the wait sets its own. For
+    /// an attempt a call answered without waiting (a [`WithActionAttempt`], or a
+    /// call told not to wait), or one whose wait ran out and is worth another.
     ///
-    /// Fails as a waiting call does: [`Error::ActionAttemptFailed`],
-    /// [`Error::ActionAttemptTimedOut`] or [`Error::ActionAttemptPollFailed`].
-    pub async fn wait_for_action_attempt<A: ActionAttemptModel>(
+    /// `.await` answers the attempt once it succeeded, or fails as a waiting call
+    /// does: [`Error::ActionAttemptFailed`], [`Error::ActionAttemptTimedOut`] or
+    /// [`Error::ActionAttemptPollFailed`].
+    pub fn wait_for_action_attempt<A: ActionAttemptModel>(
         &self,
         attempt: A,
-    ) -> Result<A, Error> {
-        wait_for(attempt, &Bound::new(self)).await
+    ) -> WaitForActionAttempt<A> {
+        WaitForActionAttempt {
+            attempt,
+            binding: Bound::new(self),
+        }
+    }
+}
+
+/// A wait for an action attempt, from [`Client::wait_for_action_attempt`]: set
+/// its timeout or poll interval, then `.await` it.
+#[must_use = "a wait does nothing until it is awaited"]
+#[derive(Debug)]
+pub struct WaitForActionAttempt<A> {
+    attempt: A,
+    binding: Bound,
+}
+
+impl<A> WaitForActionAttempt<A> {
+    /// Waits at most `timeout` (counted from now), instead of the client's action
+    /// attempt timeout: programming an access code onto a lock may take minutes.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.binding.options.wait_timeout = Some(timeout);
+        self
+    }
+
+    /// Polls at least every `interval`, instead of the client's poll interval
+    /// (the first pauses are shorter, doubling up to it).
+    pub fn poll_interval(mut self, interval: Duration) -> Self {
+        self.binding.options.poll_interval = Some(interval);
+        self
+    }
+
+    #[cfg(feature = "blocking")]
+    pub(crate) fn into_parts(self) -> (A, Bound) {
+        (self.attempt, self.binding)
+    }
+}
+
+impl<A: ActionAttemptModel> std::future::IntoFuture for WaitForActionAttempt<A> {
+    type Output = Result<A, Error>;
+    type IntoFuture = crate::CallFuture<A>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(async move { wait_for(self.attempt, &self.binding).await })
     }
 }
 

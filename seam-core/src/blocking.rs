@@ -112,10 +112,16 @@ impl Client {
         self.run(async move { binding.call(&params).await })
     }
 
-    /// `attempt` once it succeeds, as [`crate::Client::wait_for_action_attempt`].
-    pub fn wait_for_action_attempt<A: ActionAttemptModel>(&self, attempt: A) -> Result<A, Error> {
-        let binding = Bound::new(&self.inner.client);
-        self.run(async move { crate::action_attempt::wait_for(attempt, &binding).await })
+    /// Waits for `attempt` to succeed, as [`crate::Client::wait_for_action_attempt`]:
+    /// set the wait's timeout or poll interval, then `.send()` it.
+    pub fn wait_for_action_attempt<A: ActionAttemptModel>(
+        &self,
+        attempt: A,
+    ) -> WaitForActionAttempt<A> {
+        WaitForActionAttempt {
+            client: self.clone(),
+            wait: self.inner.client.wait_for_action_attempt(attempt),
+        }
     }
 
     /// Runs `future` on the client's runtime thread and waits for its output.
@@ -336,6 +342,38 @@ where
 }
 
 impl<C: Call> ActionCall for C where <C::Params as Endpoint>::Answer: ActionAttemptAnswer {}
+
+/// A wait for an action attempt on the blocking client, from
+/// [`Client::wait_for_action_attempt`]: set its timeout or poll interval, then
+/// `.send()` it.
+#[must_use = "a wait does nothing until it is sent"]
+#[derive(Debug)]
+pub struct WaitForActionAttempt<A> {
+    client: Client,
+    wait: crate::WaitForActionAttempt<A>,
+}
+
+impl<A: ActionAttemptModel> WaitForActionAttempt<A> {
+    /// As [`crate::WaitForActionAttempt::timeout`].
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.wait = self.wait.timeout(timeout);
+        self
+    }
+
+    /// As [`crate::WaitForActionAttempt::poll_interval`].
+    pub fn poll_interval(mut self, interval: Duration) -> Self {
+        self.wait = self.wait.poll_interval(interval);
+        self
+    }
+
+    /// Polls until the attempt succeeds, fails or the wait runs out, blocking
+    /// until then; the outcome is as for the async client.
+    pub fn send(self) -> Result<A, Error> {
+        let (attempt, binding) = self.wait.into_parts();
+        self.client
+            .run(async move { crate::action_attempt::wait_for(attempt, &binding).await })
+    }
+}
 
 type PageStream<T> = Pin<Box<dyn futures_core::Stream<Item = Result<Page<T>, Error>> + Send>>;
 

@@ -31,7 +31,8 @@ pub mod webhook;
 
 pub use action_attempt::{
     ActionAttemptAnswer, ActionAttemptModel, ActionAttemptStatus, Attempt, Beside,
-    DEFAULT_ACTION_ATTEMPT_POLL_INTERVAL, DEFAULT_ACTION_ATTEMPT_TIMEOUT, WithActionAttempt,
+    DEFAULT_ACTION_ATTEMPT_POLL_INTERVAL, DEFAULT_ACTION_ATTEMPT_TIMEOUT, WaitForActionAttempt,
+    WithActionAttempt,
 };
 pub use auth::TokenKind;
 pub use call::{ActionCall, Bind, Binder, Bound, Call, CallFuture, Unbound};

@@ -66,15 +66,19 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         code.access_code_id, code.code
     );
     if let Some(attempt) = action_attempt {
-        let waited = tokio::time::timeout(
-            Duration::from_secs(30),
-            seam.wait_for_action_attempt(attempt),
-        )
-        .await;
+        let waited = seam
+            .wait_for_action_attempt(attempt)
+            .timeout(Duration::from_secs(30))
+            .await;
         match waited {
-            Ok(Ok(done)) => println!("programmed onto the lock: {:?}", done.status()),
-            Ok(Err(error)) => println!("not programmed yet: {error}"),
-            Err(_) => println!("not programmed within 30 s"),
+            Ok(done) => println!("programmed onto the lock: {:?}", done.status()),
+            Err(Error::ActionAttemptTimedOut(late)) => {
+                println!(
+                    "not programmed within 30 s; check {} later",
+                    late.action_attempt_id
+                )
+            }
+            Err(error) => println!("not programmed: {error}"),
         }
     }
 

@@ -92,7 +92,7 @@ pub use seamapi_core::webhook;
 pub use seamapi_core::{
     ActionAttemptFailed, ActionAttemptModel, ActionAttemptPollFailed, ActionAttemptStatus,
     ActionAttemptTimedOut, ActionCall, Attempt, Beside, DEFAULT_ACTION_ATTEMPT_POLL_INTERVAL,
-    DEFAULT_ACTION_ATTEMPT_TIMEOUT, WithActionAttempt,
+    DEFAULT_ACTION_ATTEMPT_TIMEOUT, WaitForActionAttempt, WithActionAttempt,
 };
 pub use seamapi_core::{
     Answer, ApiError, Bind, Binder, Bound, Call, CallFuture, Client, ClientBuilder, ConfigError,
@@ -148,7 +148,7 @@ pub mod __private {
 #[cfg(feature = "blocking")]
 pub mod blocking {
     pub use seamapi_core::blocking::{
-        ActionCall, BindBlocking, BlockingBound, Call, Client, Pages,
+        ActionCall, BindBlocking, BlockingBound, Call, Client, Pages, WaitForActionAttempt,
     };
 
     /// `use seamapi::blocking::prelude::*` brings the blocking client, the namespaces

@@ -454,6 +454,23 @@ async fn waiting_later_and_the_calls_poll_interval() {
     let sent = next_request_number(&seam).await - 1 - first;
     assert!(sent >= 6, "{sent} requests");
 
+    // The wait's own timeout and interval, over the client's 0.6 s.
+    let first = next_request_number(&seam).await;
+    let started = Instant::now();
+    let error = seam
+        .wait_for_action_attempt(attempt.clone())
+        .timeout(Duration::from_millis(1500))
+        .poll_interval(Duration::from_millis(100))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::ActionAttemptTimedOut(late) if late.waited == Duration::from_millis(1500)),
+        "{error:?}"
+    );
+    assert!(started.elapsed() >= Duration::from_millis(1500));
+    let sent = next_request_number(&seam).await - 1 - first;
+    assert!(sent >= 6, "{sent} requests");
+
     set_attempt(&fake, &id, "success", None);
     let done = seam.wait_for_action_attempt(attempt).await.unwrap();
     assert!(done.is_success(), "{done:?}");
@@ -490,7 +507,11 @@ fn the_blocking_client_waits_alike() {
     );
 
     set_attempt(&fake, id, "error", Some(("uncategorized_error", "Jammed")));
-    let error = seam.wait_for_action_attempt(attempt.clone()).unwrap_err();
+    let error = seam
+        .wait_for_action_attempt(attempt.clone())
+        .timeout(Duration::from_secs(5))
+        .send()
+        .unwrap_err();
     assert!(
         matches!(&error, Error::ActionAttemptFailed(failed) if failed.action_attempt_id == id),
         "{error:?}"
