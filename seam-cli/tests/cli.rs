@@ -311,10 +311,12 @@ fn usage_errors_exit_2() {
 #[test]
 fn a_transport_failure_exits_5() {
     let config = config_home("transport");
-    // A port nothing listens on: refused at once.
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    drop(listener);
+    // A port nothing listens on: refused at once. It is held bound, without
+    // listening, so that no server of a test running alongside is given it.
+    let held = tokio::net::TcpSocket::new_v4().unwrap();
+    held.bind((std::net::Ipv4Addr::LOCALHOST, 0).into())
+        .unwrap();
+    let url = format!("http://{}", held.local_addr().unwrap());
     let run = output(bare(SEAM, &config).args([
         "connected-accounts",
         "list",

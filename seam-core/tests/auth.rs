@@ -539,7 +539,8 @@ async fn no_public_type_shows_a_credential() {
     }
 
     // Refused connections.
-    let client = builder(&refused_url()).api_key(API_KEY).build().unwrap();
+    let refused = refused_url();
+    let client = builder(&refused).api_key(API_KEY).build().unwrap();
     let error = client.send(GetThing::new("t_1")).await.unwrap_err();
     assert!(matches!(error, Error::Transport(_)));
     shown.error("refused", &error);

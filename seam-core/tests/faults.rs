@@ -591,7 +591,7 @@ async fn a_refused_connection_is_retried_even_when_not_idempotent() {
     }
     let once = Client::builder()
         .api_key("seam_apikey1_token")
-        .endpoint(&url)
+        .endpoint(&*url)
         .retry(RetryPolicy::none())
         .build()
         .unwrap();

@@ -271,12 +271,33 @@ impl Drop for Server {
     }
 }
 
-/// The URL of a loopback port that nothing listens on: connecting is refused.
-pub fn refused_url() -> String {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-    let port = listener.local_addr().expect("local addr").port();
-    drop(listener);
-    format!("http://127.0.0.1:{port}")
+/// The URL of a loopback port that nothing listens on, so connecting is refused,
+/// for as long as it lives: the port is held bound without listening (and without
+/// `SO_REUSEADDR`), so that no server of a test running alongside is given it.
+pub struct RefusedUrl {
+    url: String,
+    _held: tokio::net::TcpSocket,
+}
+
+impl std::ops::Deref for RefusedUrl {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.url
+    }
+}
+
+/// A [`RefusedUrl`]; keep it alive while the client uses it.
+pub fn refused_url() -> RefusedUrl {
+    let socket = tokio::net::TcpSocket::new_v4().expect("a socket");
+    socket
+        .bind((std::net::Ipv4Addr::LOCALHOST, 0).into())
+        .expect("bind");
+    let port = socket.local_addr().expect("local addr").port();
+    RefusedUrl {
+        url: format!("http://127.0.0.1:{port}"),
+        _held: socket,
+    }
 }
 
 /// Serves one connection: requests one after another (keep-alive) until the client
