@@ -1,8 +1,9 @@
 //! Seam's OpenAPI document, as the generator reads it (with
 //! `seam-codegen/src/corrections.rs` applied), against the route types of the same
 //! pinned `@seamapi/types` package (`dist/connect.d.cts`), which Seam's server and
-//! its fake are typed against: for every documented route, the properties of the
-//! answer, and the property names of each one's object, agree.
+//! its fake are typed against: for every documented route, the parameters (of
+//! every variant of a union body), the properties of the answer, and the property
+//! names of each one's object, agree.
 //!
 //! The fake serves 71 documented routes; this covers the answers of all 201. It is
 //! how `/access_codes/generate_code` was found to differ, and it finds the next such
@@ -17,8 +18,17 @@ use serde_json::{Map, Value};
 /// object, or its type is written on one line).
 type Answer = BTreeMap<String, BTreeSet<String>>;
 
-/// Route path to its `jsonResponse`, from the declaration file's text.
-fn route_types(text: &str) -> BTreeMap<String, Answer> {
+/// What the route types declare of one route.
+#[derive(Debug, Default)]
+struct RouteType {
+    /// Every parameter of `commonParams`, `jsonBody` and `queryParams`, of every
+    /// variant of a union.
+    parameters: BTreeSet<String>,
+    answer: Answer,
+}
+
+/// Route path to its route type, from the declaration file's text.
+fn route_types(text: &str) -> BTreeMap<String, RouteType> {
     let lines: Vec<&str> = text.lines().collect();
     let mut routes = BTreeMap::new();
     let mut i = 0;
@@ -34,6 +44,19 @@ fn route_types(text: &str) -> BTreeMap<String, Answer> {
         let start = (i + 1..lines.len())
             .find(|&j| lines[j].starts_with("        jsonResponse: {"))
             .expect("every route declares its jsonResponse");
+        let mut parameters = BTreeSet::new();
+        let mut section = "";
+        for line in &lines[i + 2..start] {
+            if let Some(name) = property_at(line, 8) {
+                section = if ["commonParams", "jsonBody", "queryParams"].contains(&name.as_str()) {
+                    "parameters"
+                } else {
+                    ""
+                };
+            } else if let (Some(name), "parameters") = (property_at(line, 12), section) {
+                parameters.insert(name);
+            }
+        }
         let mut answer = Answer::new();
         let mut current: Option<String> = None;
         let mut j = start + 1;
@@ -48,7 +71,7 @@ fn route_types(text: &str) -> BTreeMap<String, Answer> {
             }
             j += 1;
         }
-        routes.insert(path.to_owned(), answer);
+        routes.insert(path.to_owned(), RouteType { parameters, answer });
         i = j;
     }
     routes
@@ -59,11 +82,8 @@ fn property_at(line: &str, indent: usize) -> Option<String> {
     let rest = line.strip_prefix(&" ".repeat(indent))?;
     let (name, _) = rest.split_once(": ")?;
     let name = name.strip_suffix('?').unwrap_or(name);
-    (!name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'))
-    .then(|| name.to_owned())
+    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .then(|| name.to_owned())
 }
 
 /// The property names of the object `schema` describes (its items', for an array;
@@ -94,15 +114,20 @@ fn property_names(schema: &Value, components: &Map<String, Value>) -> BTreeSet<S
     names
 }
 
-#[test]
-fn every_documented_answer_agrees_with_seams_route_types() {
+/// The route types of the pinned package, every path's.
+fn pinned_route_types() -> BTreeMap<String, RouteType> {
     let package_dir = seamapi_fake::installed_package_dir().expect("the pinned npm packages");
     let declarations = package_dir.join("node_modules/@seamapi/types/dist/connect.d.cts");
     let text = std::fs::read_to_string(&declarations)
         .unwrap_or_else(|error| panic!("{}: {error}", declarations.display()));
     let types = route_types(&text);
     assert_eq!(types.len(), 316, "every path's route type is read");
+    types
+}
 
+/// The document's paths as the generator reads them (corrected), and its
+/// component schemas.
+fn corrected_document() -> (BTreeMap<String, Map<String, Value>>, Map<String, Value>) {
     let document: Value = serde_json::from_str(
         &std::fs::read_to_string(seam_codegen::spec::default_spec_path()).unwrap(),
     )
@@ -110,7 +135,52 @@ fn every_documented_answer_agrees_with_seams_route_types() {
     let mut paths: BTreeMap<String, Map<String, Value>> =
         serde_json::from_value(document["paths"].clone()).unwrap();
     seam_codegen::corrections::apply(&mut paths).unwrap();
-    let components = document["components"]["schemas"].as_object().unwrap();
+    let components = document["components"]["schemas"]
+        .as_object()
+        .unwrap()
+        .clone();
+    (paths, components)
+}
+
+#[test]
+fn every_documented_request_takes_the_route_types_parameters() {
+    let types = pinned_route_types();
+    let (paths, components) = corrected_document();
+    let mut differences = Vec::new();
+    let mut documented = 0;
+    for (path, item) in &paths {
+        let operation = &item["post"];
+        if operation.get("x-undocumented").is_some() {
+            continue;
+        }
+        documented += 1;
+        let body = operation
+            .pointer("/requestBody/content/application~1json/schema")
+            .cloned()
+            .unwrap_or(Value::Null);
+        let in_document = property_names(&body, &components);
+        let in_types = &types[path].parameters;
+        if &in_document != in_types {
+            let only_document: Vec<_> = in_document.difference(in_types).collect();
+            let only_types: Vec<_> = in_types.difference(&in_document).collect();
+            differences.push(format!(
+                "{path}: only in the document {only_document:?}, only in the route types {only_types:?}"
+            ));
+        }
+    }
+    assert_eq!(documented, 201);
+    assert!(
+        differences.is_empty(),
+        "the document and the route types disagree on parameters\n{}",
+        differences.join("\n")
+    );
+}
+
+#[test]
+fn every_documented_answer_agrees_with_seams_route_types() {
+    let types = pinned_route_types();
+    let (paths, components) = corrected_document();
+    let components = &components;
 
     let mut compared = 0;
     let mut differences = Vec::new();
@@ -124,7 +194,7 @@ fn every_documented_answer_agrees_with_seams_route_types() {
             .and_then(Value::as_object)
             .cloned()
             .unwrap_or_default();
-        let declared = &types[path];
+        let declared = &types[path].answer;
         let in_document: BTreeSet<&String> = answer.keys().filter(|key| *key != "ok").collect();
         let in_types: BTreeSet<&String> = declared.keys().collect();
         if in_document != in_types {
@@ -157,12 +227,24 @@ fn every_documented_answer_agrees_with_seams_route_types() {
 }
 
 #[test]
-fn the_reader_finds_answer_properties_and_their_fields() {
+fn the_reader_finds_parameters_answer_properties_and_their_fields() {
     let text = "\
 export type Routes = {
     '/things/get': {
         route: '/things/get';
         method: 'POST';
+        queryParams: {};
+        jsonBody: {};
+        commonParams: ({
+            /** By ID. */
+            thing_id: string;
+        } | {
+            thing_key: string;
+            nested?: {
+                deeper: string;
+            } | undefined;
+        });
+        formData: {};
         jsonResponse: {
             /** A thing. */
             thing: {
@@ -179,7 +261,15 @@ export type Routes = {
 };
 ";
     let routes = route_types(text);
-    let answer = &routes["/things/get"];
+    assert_eq!(
+        routes["/things/get"].parameters,
+        BTreeSet::from([
+            "thing_id".to_owned(),
+            "thing_key".to_owned(),
+            "nested".to_owned()
+        ])
+    );
+    let answer = &routes["/things/get"].answer;
     assert_eq!(
         answer["thing"],
         BTreeSet::from([
