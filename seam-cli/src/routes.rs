@@ -20,6 +20,13 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
+                name: "device_id",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
                 name: "allow_external_modification",
                 kind: Kind::Boolean,
                 doc: "Optional: boolean.",
@@ -65,13 +72,6 @@ pub static ROUTES: &[Route] = &[
                 name: "common_code_key",
                 kind: Kind::String,
                 doc: "Optional: string.",
-                ..Param::NONE
-            },
-            Param {
-                name: "device_id",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string (uuid).",
                 ..Param::NONE
             },
             Param {
@@ -155,6 +155,13 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
+                name: "device_ids",
+                kind: Kind::List(&Kind::String),
+                required: true,
+                doc: "Required: array of string (uuid).",
+                ..Param::NONE
+            },
+            Param {
                 name: "allow_external_modification",
                 kind: Kind::Boolean,
                 doc: "Optional: boolean.",
@@ -200,13 +207,6 @@ pub static ROUTES: &[Route] = &[
                     ]],
                 }),
                 doc: "Optional: string, at least 4 characters, at most 12 characters, matching `^\\d+$`.",
-                ..Param::NONE
-            },
-            Param {
-                name: "device_ids",
-                kind: Kind::List(&Kind::String),
-                required: true,
-                doc: "Required: array of string (uuid).",
                 ..Param::NONE
             },
             Param {
@@ -476,6 +476,20 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
+                name: "device_id",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
+                name: "name",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string.",
+                ..Param::NONE
+            },
+            Param {
                 name: "code",
                 kind: Kind::String,
                 required: true,
@@ -504,20 +518,6 @@ pub static ROUTES: &[Route] = &[
                     ]],
                 }),
                 doc: "Required: string, at least 4 characters, at most 8 characters, matching `^\\d+$`.",
-                ..Param::NONE
-            },
-            Param {
-                name: "device_id",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string (uuid).",
-                ..Param::NONE
-            },
-            Param {
-                name: "name",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string.",
                 ..Param::NONE
             },
         ],
@@ -674,6 +674,13 @@ pub static ROUTES: &[Route] = &[
                 ..Param::NONE
             },
             Param {
+                name: "is_managed",
+                kind: Kind::Boolean,
+                required: true,
+                doc: "Required: boolean.",
+                ..Param::NONE
+            },
+            Param {
                 name: "allow_external_modification",
                 kind: Kind::Boolean,
                 doc: "Optional: boolean.",
@@ -689,13 +696,6 @@ pub static ROUTES: &[Route] = &[
                 name: "is_external_modification_allowed",
                 kind: Kind::Boolean,
                 doc: "Optional: boolean.",
-                ..Param::NONE
-            },
-            Param {
-                name: "is_managed",
-                kind: Kind::Boolean,
-                required: true,
-                doc: "Required: boolean.",
                 ..Param::NONE
             },
         ],
@@ -897,6 +897,13 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
+                name: "requested_access_methods",
+                kind: Kind::List(&Kind::Object),
+                required: true,
+                doc: "Required: array of object.",
+                ..Param::NONE
+            },
+            Param {
                 name: "access_grant_key",
                 kind: Kind::String,
                 min_length: Some(1),
@@ -947,13 +954,6 @@ pub static ROUTES: &[Route] = &[
                 kind: Kind::String,
                 nullable: true,
                 doc: "Optional, nullable (`Nullable::Null` sends `null`): string.",
-                ..Param::NONE
-            },
-            Param {
-                name: "requested_access_methods",
-                kind: Kind::List(&Kind::Object),
-                required: true,
-                doc: "Required: array of object.",
                 ..Param::NONE
             },
             Param {
@@ -1301,16 +1301,16 @@ pub static ROUTES: &[Route] = &[
                 ..Param::NONE
             },
             Param {
-                name: "access_grant_key",
-                kind: Kind::String,
-                doc: "Optional: string.",
-                ..Param::NONE
-            },
-            Param {
                 name: "is_managed",
                 kind: Kind::Boolean,
                 required: true,
                 doc: "Required: boolean.",
+                ..Param::NONE
+            },
+            Param {
+                name: "access_grant_key",
+                kind: Kind::String,
+                doc: "Optional: string.",
                 ..Param::NONE
             },
         ],
@@ -1431,14 +1431,14 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
-                name: "access_method_id",
+                name: "acs_encoder_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
                 ..Param::NONE
             },
             Param {
-                name: "acs_encoder_id",
+                name: "access_method_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
@@ -2182,6 +2182,13 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
+                name: "acs_encoder_id",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
                 name: "access_method_id",
                 kind: Kind::String,
                 doc: "Optional: string (uuid).",
@@ -2191,13 +2198,6 @@ pub static ROUTES: &[Route] = &[
                 name: "acs_credential_id",
                 kind: Kind::String,
                 doc: "Optional: string (uuid).",
-                ..Param::NONE
-            },
-            Param {
-                name: "acs_encoder_id",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string (uuid).",
                 ..Param::NONE
             },
         ],
@@ -2630,14 +2630,14 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
-                name: "acs_credential_id",
+                name: "acs_entrance_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
                 ..Param::NONE
             },
             Param {
-                name: "acs_entrance_id",
+                name: "acs_credential_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
@@ -2725,6 +2725,13 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
+                name: "acs_system_id",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
                 name: "acs_encoders",
                 kind: Kind::List(&Kind::Object),
                 doc: "Optional: array of object, default `[]`.",
@@ -2734,13 +2741,6 @@ pub static ROUTES: &[Route] = &[
                 name: "acs_entrances",
                 kind: Kind::List(&Kind::Object),
                 doc: "Optional: array of object, default `[]`.",
-                ..Param::NONE
-            },
-            Param {
-                name: "acs_system_id",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string (uuid).",
                 ..Param::NONE
             },
         ],
@@ -2757,14 +2757,14 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
-                name: "acs_access_group_id",
+                name: "acs_user_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
                 ..Param::NONE
             },
             Param {
-                name: "acs_user_id",
+                name: "acs_access_group_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
@@ -2784,6 +2784,20 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
+                name: "full_name",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string.",
+                ..Param::NONE
+            },
+            Param {
+                name: "acs_system_id",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
                 name: "access_schedule",
                 kind: Kind::Object,
                 doc: "Optional: object.",
@@ -2793,13 +2807,6 @@ pub static ROUTES: &[Route] = &[
                 name: "acs_access_group_ids",
                 kind: Kind::List(&Kind::String),
                 doc: "Optional: array of string (uuid), default `[]`.",
-                ..Param::NONE
-            },
-            Param {
-                name: "acs_system_id",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string (uuid).",
                 ..Param::NONE
             },
             Param {
@@ -2813,13 +2820,6 @@ pub static ROUTES: &[Route] = &[
                 name: "email_address",
                 kind: Kind::String,
                 doc: "Optional: string (email).",
-                ..Param::NONE
-            },
-            Param {
-                name: "full_name",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string.",
                 ..Param::NONE
             },
             Param {
@@ -3914,6 +3914,13 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
+                name: "connected_account_id",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
                 name: "accepted_capabilities",
                 kind: Kind::List(&Kind::Enum(&[
                     "lock",
@@ -3929,13 +3936,6 @@ pub static ROUTES: &[Route] = &[
                 name: "automatically_manage_new_devices",
                 kind: Kind::Boolean,
                 doc: "Optional: boolean.",
-                ..Param::NONE
-            },
-            Param {
-                name: "connected_account_id",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string (uuid).",
                 ..Param::NONE
             },
             Param {
@@ -4177,6 +4177,14 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
+                name: "customer_key",
+                kind: Kind::String,
+                required: true,
+                min_length: Some(1),
+                doc: "Required: string, at least 1 characters.",
+                ..Param::NONE
+            },
+            Param {
                 name: "access_grants",
                 kind: Kind::List(&Kind::Object),
                 doc: "Optional: array of object.",
@@ -4198,14 +4206,6 @@ pub static ROUTES: &[Route] = &[
                 name: "common_areas",
                 kind: Kind::List(&Kind::Object),
                 doc: "Optional: array of object.",
-                ..Param::NONE
-            },
-            Param {
-                name: "customer_key",
-                kind: Kind::String,
-                required: true,
-                min_length: Some(1),
-                doc: "Required: string, at least 1 characters.",
                 ..Param::NONE
             },
             Param {
@@ -5020,17 +5020,17 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
-                name: "custom_metadata",
-                kind: Kind::Metadata,
-                max_entries: Some(50),
-                doc: "Optional: map; at most 50 pairs, keys of at most 40 characters, text values of at most 500.",
-                ..Param::NONE
-            },
-            Param {
                 name: "device_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
+                name: "custom_metadata",
+                kind: Kind::Metadata,
+                max_entries: Some(50),
+                doc: "Optional: map; at most 50 pairs, keys of at most 40 characters, text values of at most 500.",
                 ..Param::NONE
             },
             Param {
@@ -5053,6 +5053,13 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
+                name: "device_id",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
                 name: "backup_access_code_pool_enabled",
                 kind: Kind::Boolean,
                 doc: "Optional: boolean.",
@@ -5063,13 +5070,6 @@ pub static ROUTES: &[Route] = &[
                 kind: Kind::Metadata,
                 max_entries: Some(50),
                 doc: "Optional: map; at most 50 pairs, keys of at most 40 characters, text values of at most 500.",
-                ..Param::NONE
-            },
-            Param {
-                name: "device_id",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string (uuid).",
                 ..Param::NONE
             },
             Param {
@@ -5602,11 +5602,10 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
-                name: "auto_lock_delay_seconds",
-                kind: Kind::Number,
-                minimum: Some(1.0),
-                maximum: Some(60.0),
-                doc: "Optional: number, ≥ 1, ≤ 60.",
+                name: "device_id",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string (uuid).",
                 ..Param::NONE
             },
             Param {
@@ -5617,10 +5616,11 @@ pub static ROUTES: &[Route] = &[
                 ..Param::NONE
             },
             Param {
-                name: "device_id",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string (uuid).",
+                name: "auto_lock_delay_seconds",
+                kind: Kind::Number,
+                minimum: Some(1.0),
+                maximum: Some(60.0),
+                doc: "Optional: number, ≥ 1, ≤ 60.",
                 ..Param::NONE
             },
         ],
@@ -5885,17 +5885,17 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
-                name: "code",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string.",
-                ..Param::NONE
-            },
-            Param {
                 name: "device_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
+                name: "code",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string.",
                 ..Param::NONE
             },
         ],
@@ -6068,6 +6068,13 @@ pub static ROUTES: &[Route] = &[
                 ..Param::NONE
             },
             Param {
+                name: "starts_daily_at",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string.",
+                ..Param::NONE
+            },
+            Param {
                 name: "ends_daily_at",
                 kind: Kind::String,
                 required: true,
@@ -6092,13 +6099,6 @@ pub static ROUTES: &[Route] = &[
                 doc: "Optional: number.",
                 ..Param::NONE
             },
-            Param {
-                name: "starts_daily_at",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string.",
-                ..Param::NONE
-            },
         ],
     },
     Route {
@@ -6113,14 +6113,14 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
-                name: "device_id",
+                name: "noise_threshold_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
                 ..Param::NONE
             },
             Param {
-                name: "noise_threshold_id",
+                name: "device_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
@@ -6176,6 +6176,13 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
+                name: "noise_threshold_id",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
                 name: "device_id",
                 kind: Kind::String,
                 required: true,
@@ -6198,13 +6205,6 @@ pub static ROUTES: &[Route] = &[
                 name: "noise_threshold_decibels",
                 kind: Kind::Number,
                 doc: "Optional: number.",
-                ..Param::NONE
-            },
-            Param {
-                name: "noise_threshold_id",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string (uuid).",
                 ..Param::NONE
             },
             Param {
@@ -6312,6 +6312,13 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
+                name: "user_identity_id",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
                 name: "assa_abloy_metadata",
                 kind: Kind::Object,
                 doc: "Optional: object, default `{}`.",
@@ -6329,13 +6336,6 @@ pub static ROUTES: &[Route] = &[
                 doc: "Optional: object, default `{}`.",
                 ..Param::NONE
             },
-            Param {
-                name: "user_identity_id",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string (uuid).",
-                ..Param::NONE
-            },
         ],
     },
     Route {
@@ -6350,18 +6350,18 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
+                name: "space_id",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
                 name: "acs_entrance_ids",
                 kind: Kind::List(&Kind::String),
                 required: true,
                 min_entries: Some(1),
                 doc: "Required: array of string (uuid), at least 1 items.",
-                ..Param::NONE
-            },
-            Param {
-                name: "space_id",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string (uuid).",
                 ..Param::NONE
             },
         ],
@@ -6378,14 +6378,14 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
-                name: "connected_account_id",
+                name: "space_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
                 ..Param::NONE
             },
             Param {
-                name: "space_id",
+                name: "connected_account_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
@@ -6405,18 +6405,18 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
+                name: "space_id",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
                 name: "device_ids",
                 kind: Kind::List(&Kind::String),
                 required: true,
                 min_entries: Some(1),
                 doc: "Required: array of string (uuid), at least 1 items.",
-                ..Param::NONE
-            },
-            Param {
-                name: "space_id",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string (uuid).",
                 ..Param::NONE
             },
         ],
@@ -6432,6 +6432,13 @@ pub static ROUTES: &[Route] = &[
         action_attempt: false,
         deprecated: false,
         params: &[
+            Param {
+                name: "name",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string.",
+                ..Param::NONE
+            },
             Param {
                 name: "acs_entrance_ids",
                 kind: Kind::List(&Kind::String),
@@ -6461,13 +6468,6 @@ pub static ROUTES: &[Route] = &[
                 name: "device_ids",
                 kind: Kind::List(&Kind::String),
                 doc: "Optional: array of string (uuid).",
-                ..Param::NONE
-            },
-            Param {
-                name: "name",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string.",
                 ..Param::NONE
             },
             Param {
@@ -6629,17 +6629,17 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
-                name: "acs_entrance_ids",
-                kind: Kind::List(&Kind::String),
-                required: true,
-                doc: "Required: array of string (uuid).",
-                ..Param::NONE
-            },
-            Param {
                 name: "space_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
+                name: "acs_entrance_ids",
+                kind: Kind::List(&Kind::String),
+                required: true,
+                doc: "Required: array of string (uuid).",
                 ..Param::NONE
             },
         ],
@@ -6656,14 +6656,14 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
-                name: "connected_account_id",
+                name: "space_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
                 ..Param::NONE
             },
             Param {
-                name: "space_id",
+                name: "connected_account_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
@@ -6683,17 +6683,17 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
-                name: "device_ids",
-                kind: Kind::List(&Kind::String),
-                required: true,
-                doc: "Required: array of string (uuid).",
-                ..Param::NONE
-            },
-            Param {
                 name: "space_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
+                name: "device_ids",
+                kind: Kind::List(&Kind::String),
+                required: true,
+                doc: "Required: array of string (uuid).",
                 ..Param::NONE
             },
         ],
@@ -6759,17 +6759,17 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
-                name: "climate_preset_key",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string.",
-                ..Param::NONE
-            },
-            Param {
                 name: "device_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
+                name: "climate_preset_key",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string.",
                 ..Param::NONE
             },
         ],
@@ -6786,6 +6786,13 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
+                name: "device_id",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
                 name: "cooling_set_point_celsius",
                 kind: Kind::Number,
                 doc: "Optional: number.",
@@ -6795,13 +6802,6 @@ pub static ROUTES: &[Route] = &[
                 name: "cooling_set_point_fahrenheit",
                 kind: Kind::Number,
                 doc: "Optional: number.",
-                ..Param::NONE
-            },
-            Param {
-                name: "device_id",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string (uuid).",
                 ..Param::NONE
             },
         ],
@@ -6817,6 +6817,13 @@ pub static ROUTES: &[Route] = &[
         action_attempt: false,
         deprecated: false,
         params: &[
+            Param {
+                name: "device_id",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
             Param {
                 name: "climate_preset_key",
                 kind: Kind::String,
@@ -6840,13 +6847,6 @@ pub static ROUTES: &[Route] = &[
                 name: "cooling_set_point_fahrenheit",
                 kind: Kind::Number,
                 doc: "Optional: number.",
-                ..Param::NONE
-            },
-            Param {
-                name: "device_id",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string (uuid).",
                 ..Param::NONE
             },
             Param {
@@ -6959,6 +6959,13 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
+                name: "thermostat_daily_program_id",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
                 name: "name",
                 kind: Kind::String,
                 required: true,
@@ -6970,13 +6977,6 @@ pub static ROUTES: &[Route] = &[
                 kind: Kind::List(&Kind::Object),
                 required: true,
                 doc: "Required: array of object.",
-                ..Param::NONE
-            },
-            Param {
-                name: "thermostat_daily_program_id",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string (uuid).",
                 ..Param::NONE
             },
         ],
@@ -6993,17 +6993,17 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
-                name: "climate_preset_key",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string.",
-                ..Param::NONE
-            },
-            Param {
                 name: "device_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
+                name: "climate_preset_key",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string.",
                 ..Param::NONE
             },
         ],
@@ -7052,6 +7052,13 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
+                name: "device_id",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
                 name: "cooling_set_point_celsius",
                 kind: Kind::Number,
                 doc: "Optional: number.",
@@ -7061,13 +7068,6 @@ pub static ROUTES: &[Route] = &[
                 name: "cooling_set_point_fahrenheit",
                 kind: Kind::Number,
                 doc: "Optional: number.",
-                ..Param::NONE
-            },
-            Param {
-                name: "device_id",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string (uuid).",
                 ..Param::NONE
             },
             Param {
@@ -7248,6 +7248,13 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
+                name: "device_id",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string.",
+                ..Param::NONE
+            },
+            Param {
                 name: "climate_preset_key",
                 kind: Kind::String,
                 required: true,
@@ -7255,7 +7262,7 @@ pub static ROUTES: &[Route] = &[
                 ..Param::NONE
             },
             Param {
-                name: "device_id",
+                name: "starts_at",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string.",
@@ -7286,13 +7293,6 @@ pub static ROUTES: &[Route] = &[
                 name: "name",
                 kind: Kind::String,
                 doc: "Optional: string.",
-                ..Param::NONE
-            },
-            Param {
-                name: "starts_at",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string.",
                 ..Param::NONE
             },
         ],
@@ -7371,6 +7371,13 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
+                name: "thermostat_schedule_id",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
                 name: "climate_preset_key",
                 kind: Kind::String,
                 doc: "Optional: string.",
@@ -7408,13 +7415,6 @@ pub static ROUTES: &[Route] = &[
                 doc: "Optional: string.",
                 ..Param::NONE
             },
-            Param {
-                name: "thermostat_schedule_id",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string (uuid).",
-                ..Param::NONE
-            },
         ],
     },
     Route {
@@ -7429,17 +7429,17 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
-                name: "climate_preset_key",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string.",
-                ..Param::NONE
-            },
-            Param {
                 name: "device_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
+                name: "climate_preset_key",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string.",
                 ..Param::NONE
             },
         ],
@@ -7671,6 +7671,13 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
+                name: "device_id",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
                 name: "climate_preset_key",
                 kind: Kind::String,
                 required: true,
@@ -7693,13 +7700,6 @@ pub static ROUTES: &[Route] = &[
                 name: "cooling_set_point_fahrenheit",
                 kind: Kind::Number,
                 doc: "Optional: number.",
-                ..Param::NONE
-            },
-            Param {
-                name: "device_id",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string (uuid).",
                 ..Param::NONE
             },
             Param {
@@ -7928,6 +7928,13 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
+                name: "user_identity_id",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
                 name: "customization_profile_id",
                 kind: Kind::String,
                 doc: "Optional: string (uuid).",
@@ -7937,13 +7944,6 @@ pub static ROUTES: &[Route] = &[
                 name: "max_use_count",
                 kind: Kind::Number,
                 doc: "Optional: number, default `1`.",
-                ..Param::NONE
-            },
-            Param {
-                name: "user_identity_id",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string (uuid).",
                 ..Param::NONE
             },
         ],
@@ -7985,14 +7985,14 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
-                name: "device_id",
+                name: "user_identity_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
                 ..Param::NONE
             },
             Param {
-                name: "user_identity_id",
+                name: "device_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
@@ -8135,14 +8135,14 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
-                name: "acs_user_id",
+                name: "user_identity_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
                 ..Param::NONE
             },
             Param {
-                name: "user_identity_id",
+                name: "acs_user_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
@@ -8162,14 +8162,14 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
-                name: "device_id",
+                name: "user_identity_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
                 ..Param::NONE
             },
             Param {
-                name: "user_identity_id",
+                name: "device_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
@@ -8246,17 +8246,17 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
-                name: "is_managed",
-                kind: Kind::Boolean,
-                required: true,
-                doc: "Required: boolean.",
-                ..Param::NONE
-            },
-            Param {
                 name: "user_identity_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
+                name: "is_managed",
+                kind: Kind::Boolean,
+                required: true,
+                doc: "Required: boolean.",
                 ..Param::NONE
             },
             Param {
@@ -8279,6 +8279,13 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
+                name: "user_identity_id",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string (uuid).",
+                ..Param::NONE
+            },
+            Param {
                 name: "email_address",
                 kind: Kind::String,
                 nullable: true,
@@ -8298,13 +8305,6 @@ pub static ROUTES: &[Route] = &[
                 kind: Kind::String,
                 nullable: true,
                 doc: "Optional, nullable (`Nullable::Null` sends `null`): string.",
-                ..Param::NONE
-            },
-            Param {
-                name: "user_identity_id",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string (uuid).",
                 ..Param::NONE
             },
             Param {
@@ -8329,16 +8329,16 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
-                name: "event_types",
-                kind: Kind::List(&Kind::String),
-                doc: "Optional: array of string, default `[\"*\"]`.",
-                ..Param::NONE
-            },
-            Param {
                 name: "url",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string (uri).",
+                ..Param::NONE
+            },
+            Param {
+                name: "event_types",
+                kind: Kind::List(&Kind::String),
+                doc: "Optional: array of string, default `[\"*\"]`.",
                 ..Param::NONE
             },
         ],
@@ -8403,17 +8403,17 @@ pub static ROUTES: &[Route] = &[
         deprecated: false,
         params: &[
             Param {
-                name: "event_types",
-                kind: Kind::List(&Kind::String),
-                required: true,
-                doc: "Required: array of string.",
-                ..Param::NONE
-            },
-            Param {
                 name: "webhook_id",
                 kind: Kind::String,
                 required: true,
                 doc: "Required: string.",
+                ..Param::NONE
+            },
+            Param {
+                name: "event_types",
+                kind: Kind::List(&Kind::String),
+                required: true,
+                doc: "Required: array of string.",
                 ..Param::NONE
             },
         ],
@@ -8429,6 +8429,13 @@ pub static ROUTES: &[Route] = &[
         action_attempt: false,
         deprecated: false,
         params: &[
+            Param {
+                name: "name",
+                kind: Kind::String,
+                required: true,
+                doc: "Required: string.",
+                ..Param::NONE
+            },
             Param {
                 name: "company_name",
                 kind: Kind::String,
@@ -8453,13 +8460,6 @@ pub static ROUTES: &[Route] = &[
                 name: "is_sandbox",
                 kind: Kind::Boolean,
                 doc: "Optional: boolean, default `false`.",
-                ..Param::NONE
-            },
-            Param {
-                name: "name",
-                kind: Kind::String,
-                required: true,
-                doc: "Required: string.",
                 ..Param::NONE
             },
             Param {

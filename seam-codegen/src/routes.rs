@@ -19,7 +19,8 @@
 //!   (`locks/lock_door`: `LockDoor`; `devices/list_device_providers`:
 //!   `ListDeviceProviders`). Two routes may not get one name: the generator stops.
 //! - The accessor is the route's method name (`.unlock_door(device_id)`), taking
-//!   the required parameters in the spec's order. A body that is "one of" several
+//!   the required parameters in the order of the spec's `required` list
+//!   (`.create(device_id, starts_at, ends_at)`). A body that is "one of" several
 //!   single-parameter objects (get by ID or by key) is the enum
 //!   `{Resource}Selector`, its variants named by the parameter without the
 //!   resource's own prefix (`connected_account_id`: `Id`, `email`: `Email`); the
@@ -1263,5 +1264,46 @@ mod tests {
             })
             .count();
         assert_eq!(paginated, 16);
+    }
+
+    #[test]
+    fn constructors_take_what_a_route_requires_in_the_specs_order() {
+        let spec = Spec::load_default().unwrap();
+        let models = Models::lower(&spec).unwrap();
+        let api = Api::lower(&spec, &models).unwrap();
+        for (path, expected) in [
+            (
+                "/thermostats/schedules/create",
+                &["device_id", "climate_preset_key", "starts_at", "ends_at"][..],
+            ),
+            (
+                "/noise_sensors/noise_thresholds/create",
+                &["device_id", "starts_daily_at", "ends_daily_at"],
+            ),
+            ("/locks/simulate/keypad_code_entry", &["device_id", "code"]),
+            ("/spaces/add_devices", &["space_id", "device_ids"]),
+            ("/webhooks/update", &["webhook_id", "event_types"]),
+            ("/thermostats/set_hvac_mode", &["device_id", "hvac_mode_setting"]),
+        ] {
+            let endpoint = api
+                .endpoints
+                .iter()
+                .find(|endpoint| endpoint.path == path)
+                .unwrap();
+            let arguments: Vec<&str> = endpoint.accessors[0]
+                .args
+                .iter()
+                .map(|(name, _)| name.as_str())
+                .collect();
+            assert_eq!(arguments, expected, "{path}");
+            // The struct lists them first, in that order, as `new` takes them.
+            let fields: Vec<&str> = endpoint
+                .fields
+                .iter()
+                .filter(|field| field.required)
+                .map(|field| field.rust_name.as_str())
+                .collect();
+            assert_eq!(fields, expected, "{path}");
+        }
     }
 }

@@ -583,7 +583,7 @@ pub(crate) fn parse_object(schema: &Value, at: &str) -> Result<ObjectBody, SpecE
         return Err(error(at, "expected an object schema"));
     }
     let required = required_names(object);
-    let parameters = match object.get("properties") {
+    let mut parameters: Vec<Parameter> = match object.get("properties") {
         None => Vec::new(),
         Some(properties) => as_object(properties, &format!("{at}.properties"))?
             .iter()
@@ -592,6 +592,15 @@ pub(crate) fn parse_object(schema: &Value, at: &str) -> Result<ObjectBody, SpecE
             })
             .collect(),
     };
+    // The required ones first, in the order of `required`: the export sorts
+    // properties by name, but Seam lists what a route needs in a meaningful order
+    // (`device_id, starts_at, ends_at`), which becomes the constructor's.
+    parameters.sort_by_key(|parameter| {
+        required
+            .iter()
+            .position(|name| *name == parameter.name)
+            .unwrap_or(usize::MAX)
+    });
     Ok(ObjectBody { parameters })
 }
 

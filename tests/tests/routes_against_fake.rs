@@ -401,7 +401,7 @@ async fn every_route_the_fake_serves_decodes_through_the_sdk() {
         "/access_codes/simulate/create_unmanaged_access_code",
         seam.access_codes()
             .simulate()
-            .create_unmanaged_access_code("5930", lock, "Old code")
+            .create_unmanaged_access_code(lock, "Old code", "5930")
             .await,
     );
     table.record(
@@ -433,7 +433,7 @@ async fn every_route_the_fake_serves_decodes_through_the_sdk() {
         "/acs/users/create",
         seam.acs()
             .users()
-            .create(acs_system, "Jane Doe")
+            .create("Jane Doe", acs_system)
             .email_address("jane@example.com")
             .await,
     );
@@ -481,7 +481,7 @@ async fn every_route_the_fake_serves_decodes_through_the_sdk() {
         "/acs/users/add_to_access_group",
         seam.acs()
             .users()
-            .add_to_access_group("visionline_access_group_1", &acs_user_id)
+            .add_to_access_group(&acs_user_id, "visionline_access_group_1")
             .await,
     );
     table.record(
@@ -605,7 +605,7 @@ async fn every_route_the_fake_serves_decodes_through_the_sdk() {
         "/noise_sensors/noise_thresholds/create",
         seam.noise_sensors()
             .noise_thresholds()
-            .create(noise_sensor, "07:00:00", "22:00:00")
+            .create(noise_sensor, "22:00:00", "07:00:00")
             .noise_threshold_decibels(70.0)
             .name("Quiet hours")
             .await,
@@ -624,7 +624,7 @@ async fn every_route_the_fake_serves_decodes_through_the_sdk() {
         "/noise_sensors/noise_thresholds/update",
         seam.noise_sensors()
             .noise_thresholds()
-            .update(noise_sensor, &threshold_id)
+            .update(&threshold_id, noise_sensor)
             .name("Night")
             .await,
     );
@@ -632,7 +632,7 @@ async fn every_route_the_fake_serves_decodes_through_the_sdk() {
         "/noise_sensors/noise_thresholds/delete",
         seam.noise_sensors()
             .noise_thresholds()
-            .delete(noise_sensor, &threshold_id)
+            .delete(&threshold_id, noise_sensor)
             .await,
     );
 

@@ -111,6 +111,8 @@ impl<'a, C: ::seamapi_core::Binder> AccessCodes<'a, C> {
 #[::seamapi_core::seam_endpoint(path = "/access_codes/create", response = crate::models::AccessCode, response_key = "access_code", action_attempt = crate::models::ActionAttempt, idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct CreateAccessCode {
+    /// Required: string (uuid).
+    pub device_id: String,
     /// Optional: boolean.
     pub allow_external_modification: Option<bool>,
     /// Optional: boolean, default `true`.
@@ -120,8 +122,6 @@ pub struct CreateAccessCode {
     pub code: Option<String>,
     /// Optional: string.
     pub common_code_key: Option<String>,
-    /// Required: string (uuid).
-    pub device_id: String,
     /// Optional: string.
     pub ends_at: Option<String>,
     /// Optional: boolean.
@@ -154,6 +154,8 @@ pub struct CreateAccessCode {
 #[::seamapi_core::seam_endpoint(path = "/access_codes/create_multiple", response = Vec<crate::models::AccessCode>, response_key = "access_codes", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct CreateMultipleAccessCode {
+    /// Required: array of string (uuid).
+    pub device_ids: Vec<String>,
     /// Optional: boolean.
     pub allow_external_modification: Option<bool>,
     /// Optional: boolean, default `true`.
@@ -164,8 +166,6 @@ pub struct CreateMultipleAccessCode {
     /// Optional: string, at least 4 characters, at most 12 characters, matching `^\d+$`.
     #[seam(min_length = 4, max_length = 12, pattern = "^\\d+$")]
     pub code: Option<String>,
-    /// Required: array of string (uuid).
-    pub device_ids: Vec<String>,
     /// Optional: string.
     pub ends_at: Option<String>,
     /// Optional: boolean.
@@ -394,12 +394,12 @@ pub mod simulate {
         /// `/access_codes/simulate/create_unmanaged_access_code`: [`SimulateCreateUnmanagedAccessCode`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/access_codes/simulate/create_unmanaged_access_code)).
         pub fn create_unmanaged_access_code(
             &self,
-            code: impl Into<String>,
             device_id: impl Into<String>,
             name: impl Into<String>,
+            code: impl Into<String>,
         ) -> SimulateCreateUnmanagedAccessCode<C::Binding> {
             ::seamapi_core::__private::bind_to(
-                SimulateCreateUnmanagedAccessCode::new(code, device_id, name),
+                SimulateCreateUnmanagedAccessCode::new(device_id, name, code),
                 self.client,
             )
         }
@@ -408,17 +408,17 @@ pub mod simulate {
     /// `/access_codes/simulate/create_unmanaged_access_code` ([Seam's reference](https://docs.seam.co/latest/api/access_codes/simulate/create_unmanaged_access_code)).
     ///
     /// Answers one [`UnmanagedAccessCode`](crate::models::UnmanagedAccessCode), from `access_code`.
-    /// Required, so the arguments of `new`: `code`, `device_id`, `name`; the others are setters.
+    /// Required, so the arguments of `new`: `device_id`, `name`, `code`; the others are setters.
     #[::seamapi_core::seam_endpoint(path = "/access_codes/simulate/create_unmanaged_access_code", response = crate::models::UnmanagedAccessCode, response_key = "access_code", idempotent = false)]
     #[derive(Debug, Clone)]
     pub struct SimulateCreateUnmanagedAccessCode {
-        /// Required: string, at least 4 characters, at most 8 characters, matching `^\d+$`.
-        #[seam(min_length = 4, max_length = 8, pattern = "^\\d+$")]
-        pub code: String,
         /// Required: string (uuid).
         pub device_id: String,
         /// Required: string.
         pub name: String,
+        /// Required: string, at least 4 characters, at most 8 characters, matching `^\d+$`.
+        #[seam(min_length = 4, max_length = 8, pattern = "^\\d+$")]
+        pub code: String,
     }
 }
 
@@ -569,13 +569,13 @@ pub mod unmanaged {
     pub struct UpdateUnmanagedAccessCode {
         /// Required: string (uuid).
         pub access_code_id: String,
+        /// Required: boolean.
+        pub is_managed: bool,
         /// Optional: boolean.
         pub allow_external_modification: Option<bool>,
         /// Optional: boolean.
         pub force: Option<bool>,
         /// Optional: boolean.
         pub is_external_modification_allowed: Option<bool>,
-        /// Required: boolean.
-        pub is_managed: bool,
     }
 }

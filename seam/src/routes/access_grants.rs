@@ -99,6 +99,8 @@ impl<'a, C: ::seamapi_core::Binder> AccessGrants<'a, C> {
 #[::seamapi_core::seam_endpoint(path = "/access_grants/create", response = crate::models::AccessGrant, response_key = "access_grant", idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct CreateAccessGrant {
+    /// Required: array of object.
+    pub requested_access_methods: Vec<CreateAccessGrantRequestedAccessMethod>,
     /// Optional: string, at least 1 characters.
     #[seam(min_length = 1)]
     pub access_grant_key: Option<String>,
@@ -118,8 +120,6 @@ pub struct CreateAccessGrant {
     pub location_ids: Option<Vec<String>>,
     /// Optional, nullable (`Nullable::Null` sends `null`): string.
     pub name: Option<::seamapi_core::Nullable<String>>,
-    /// Required: array of object.
-    pub requested_access_methods: Vec<CreateAccessGrantRequestedAccessMethod>,
     /// Optional: string.
     pub reservation_key: Option<String>,
     /// Optional: array of string (uuid).
@@ -244,6 +244,21 @@ pub struct UpdateAccessGrant {
     pub starts_at: Option<String>,
 }
 
+/// `/access_grants/create.requested_access_methods[]` in Seam's API spec.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::seamapi_core::Validate)]
+pub struct CreateAccessGrantRequestedAccessMethod {
+    /// Required: string, one of 4 values.
+    pub mode: crate::models::access_grant::AccessGrantRequestedAccessMethodMode,
+    /// Optional: string, at least 4 characters, at most 9 characters, matching `^\d+$`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[seam(min_length = 4, max_length = 9, pattern = "^\\d+$")]
+    pub code: Option<String>,
+    /// Optional: integer, ≥ 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[seam(minimum = 1)]
+    pub instant_key_max_use_count: Option<u64>,
+}
+
 /// `/access_grants/create.location` in Seam's API spec.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::seamapi_core::Validate)]
 #[allow(deprecated)]
@@ -259,21 +274,6 @@ pub struct CreateAccessGrantLocation {
     /// Optional: string.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-}
-
-/// `/access_grants/create.requested_access_methods[]` in Seam's API spec.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::seamapi_core::Validate)]
-pub struct CreateAccessGrantRequestedAccessMethod {
-    /// Optional: string, at least 4 characters, at most 9 characters, matching `^\d+$`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[seam(min_length = 4, max_length = 9, pattern = "^\\d+$")]
-    pub code: Option<String>,
-    /// Optional: integer, ≥ 1.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[seam(minimum = 1)]
-    pub instant_key_max_use_count: Option<u64>,
-    /// Required: string, one of 4 values.
-    pub mode: crate::models::access_grant::AccessGrantRequestedAccessMethodMode,
 }
 
 /// `/access_grants/create.user_identity` in Seam's API spec.
@@ -435,9 +435,9 @@ pub mod unmanaged {
     pub struct UpdateUnmanagedAccessGrant {
         /// Required: string (uuid).
         pub access_grant_id: String,
-        /// Optional: string.
-        pub access_grant_key: Option<String>,
         /// Required: boolean.
         pub is_managed: bool,
+        /// Optional: string.
+        pub access_grant_key: Option<String>,
     }
 }

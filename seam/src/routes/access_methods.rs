@@ -78,11 +78,11 @@ impl<'a, C: ::seamapi_core::Binder> AccessMethods<'a, C> {
     /// `/access_methods/encode`: [`EncodeAccessMethod`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/access_methods/encode)).
     pub fn encode(
         &self,
-        access_method_id: impl Into<String>,
         acs_encoder_id: impl Into<String>,
+        access_method_id: impl Into<String>,
     ) -> EncodeAccessMethod<C::Binding> {
         ::seamapi_core::__private::bind_to(
-            EncodeAccessMethod::new(access_method_id, acs_encoder_id),
+            EncodeAccessMethod::new(acs_encoder_id, access_method_id),
             self.client,
         )
     }
@@ -149,14 +149,14 @@ pub struct DeleteAccessMethod {
 /// `/access_methods/encode` ([Seam's reference](https://docs.seam.co/latest/api/access_methods/encode)).
 ///
 /// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
-/// Required, so the arguments of `new`: `access_method_id`, `acs_encoder_id`; the others are setters.
+/// Required, so the arguments of `new`: `acs_encoder_id`, `access_method_id`; the others are setters.
 #[::seamapi_core::seam_endpoint(path = "/access_methods/encode", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct EncodeAccessMethod {
     /// Required: string (uuid).
-    pub access_method_id: String,
-    /// Required: string (uuid).
     pub acs_encoder_id: String,
+    /// Required: string (uuid).
+    pub access_method_id: String,
 }
 
 /// `/access_methods/get` ([Seam's reference](https://docs.seam.co/latest/api/access_methods/get)).

@@ -536,12 +536,12 @@ pub mod credentials {
             /// Required: string (uuid).
             acs_system_id: String,
         },
-        /// By `acs_system_id` and `acs_user_id`.
-        AcsSystemIdAndAcsUserId {
-            /// Required: string (uuid).
-            acs_system_id: String,
+        /// By `acs_user_id` and `acs_system_id`.
+        AcsUserIdAndAcsSystemId {
             /// Required: string (uuid).
             acs_user_id: String,
+            /// Required: string (uuid).
+            acs_system_id: String,
         },
         /// By `user_identity_id`.
         UserIdentityId {
@@ -633,12 +633,12 @@ pub mod encoders {
     #[::seamapi_core::seam_endpoint(path = "/acs/encoders/encode_credential", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
     #[derive(Debug, Clone)]
     pub struct EncodeCredentialAcsEncoder {
+        /// Required: string (uuid).
+        pub acs_encoder_id: String,
         /// Optional: string (uuid).
         pub access_method_id: Option<String>,
         /// Optional: string (uuid).
         pub acs_credential_id: Option<String>,
-        /// Required: string (uuid).
-        pub acs_encoder_id: String,
     }
 
     /// `/acs/encoders/get` ([Seam's reference](https://docs.seam.co/latest/api/acs/encoders/get)).
@@ -971,11 +971,11 @@ pub mod entrances {
         /// `/acs/entrances/unlock`: [`UnlockAcsEntrance`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/acs/entrances/unlock)).
         pub fn unlock(
             &self,
-            acs_credential_id: impl Into<String>,
             acs_entrance_id: impl Into<String>,
+            acs_credential_id: impl Into<String>,
         ) -> UnlockAcsEntrance<C::Binding> {
             ::seamapi_core::__private::bind_to(
-                UnlockAcsEntrance::new(acs_credential_id, acs_entrance_id),
+                UnlockAcsEntrance::new(acs_entrance_id, acs_credential_id),
                 self.client,
             )
         }
@@ -1056,14 +1056,14 @@ pub mod entrances {
     /// `/acs/entrances/unlock` ([Seam's reference](https://docs.seam.co/latest/api/acs/entrances/unlock)).
     ///
     /// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
-    /// Required, so the arguments of `new`: `acs_credential_id`, `acs_entrance_id`; the others are setters.
+    /// Required, so the arguments of `new`: `acs_entrance_id`, `acs_credential_id`; the others are setters.
     #[::seamapi_core::seam_endpoint(path = "/acs/entrances/unlock", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
     #[derive(Debug, Clone)]
     pub struct UnlockAcsEntrance {
         /// Required: string (uuid).
-        pub acs_credential_id: String,
-        /// Required: string (uuid).
         pub acs_entrance_id: String,
+        /// Required: string (uuid).
+        pub acs_credential_id: String,
     }
 
     crate::model_support::open_enum! {
@@ -1175,12 +1175,12 @@ pub mod systems {
     #[::seamapi_core::seam_endpoint(path = "/acs/systems/report_devices", idempotent = false)]
     #[derive(Debug, Clone)]
     pub struct ReportDevicesAcsSystem {
+        /// Required: string (uuid).
+        pub acs_system_id: String,
         /// Optional: array of object, default `[]`.
         pub acs_encoders: Option<Vec<ReportDevicesAcsSystemAcsEncoder>>,
         /// Optional: array of object, default `[]`.
         pub acs_entrances: Option<Vec<ReportDevicesAcsSystemAcsEntrance>>,
-        /// Required: string (uuid).
-        pub acs_system_id: String,
     }
 
     /// `/acs/systems/report_devices.acs_encoders[].hotek_metadata` in Seam's API spec.
@@ -1251,11 +1251,11 @@ pub mod users {
         /// `/acs/users/add_to_access_group`: [`AddToAccessGroupAcsUser`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/acs/users/add_to_access_group)).
         pub fn add_to_access_group(
             &self,
-            acs_access_group_id: impl Into<String>,
             acs_user_id: impl Into<String>,
+            acs_access_group_id: impl Into<String>,
         ) -> AddToAccessGroupAcsUser<C::Binding> {
             ::seamapi_core::__private::bind_to(
-                AddToAccessGroupAcsUser::new(acs_access_group_id, acs_user_id),
+                AddToAccessGroupAcsUser::new(acs_user_id, acs_access_group_id),
                 self.client,
             )
         }
@@ -1263,11 +1263,11 @@ pub mod users {
         /// `/acs/users/create`: [`CreateAcsUser`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/acs/users/create)).
         pub fn create(
             &self,
-            acs_system_id: impl Into<String>,
             full_name: impl Into<String>,
+            acs_system_id: impl Into<String>,
         ) -> CreateAcsUser<C::Binding> {
             ::seamapi_core::__private::bind_to(
-                CreateAcsUser::new(acs_system_id, full_name),
+                CreateAcsUser::new(full_name, acs_system_id),
                 self.client,
             )
         }
@@ -1332,36 +1332,36 @@ pub mod users {
     /// `/acs/users/add_to_access_group` ([Seam's reference](https://docs.seam.co/latest/api/acs/users/add_to_access_group)).
     ///
     /// Answers nothing of its own: `send` returns `()`.
-    /// Required, so the arguments of `new`: `acs_access_group_id`, `acs_user_id`; the others are setters.
+    /// Required, so the arguments of `new`: `acs_user_id`, `acs_access_group_id`; the others are setters.
     #[::seamapi_core::seam_endpoint(path = "/acs/users/add_to_access_group", idempotent = true)]
     #[derive(Debug, Clone)]
     pub struct AddToAccessGroupAcsUser {
         /// Required: string (uuid).
-        pub acs_access_group_id: String,
-        /// Required: string (uuid).
         pub acs_user_id: String,
+        /// Required: string (uuid).
+        pub acs_access_group_id: String,
     }
 
     /// `/acs/users/create` ([Seam's reference](https://docs.seam.co/latest/api/acs/users/create)).
     ///
     /// Answers one [`AcsUser`](crate::models::AcsUser), from `acs_user`.
-    /// Required, so the arguments of `new`: `acs_system_id`, `full_name`; the others are setters.
+    /// Required, so the arguments of `new`: `full_name`, `acs_system_id`; the others are setters.
     #[::seamapi_core::seam_endpoint(path = "/acs/users/create", response = crate::models::AcsUser, response_key = "acs_user", idempotent = false)]
     #[derive(Debug, Clone)]
     pub struct CreateAcsUser {
+        /// Required: string.
+        pub full_name: String,
+        /// Required: string (uuid).
+        pub acs_system_id: String,
         /// Optional: object.
         pub access_schedule: Option<CreateAcsUserAccessSchedule>,
         /// Optional: array of string (uuid), default `[]`.
         pub acs_access_group_ids: Option<Vec<String>>,
-        /// Required: string (uuid).
-        pub acs_system_id: String,
         /// Optional: string (email). Deprecated.
         #[deprecated = "deprecated by Seam"]
         pub email: Option<String>,
         /// Optional: string (email).
         pub email_address: Option<String>,
-        /// Required: string.
-        pub full_name: String,
         /// Optional: string.
         pub phone_number: Option<String>,
         /// Optional: string (uuid).
@@ -1551,8 +1551,8 @@ pub mod users {
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::seamapi_core::Validate)]
     pub struct UpdateAcsUserAccessSchedule {
         /// Required: string (date-time).
-        pub ends_at: String,
-        /// Required: string (date-time).
         pub starts_at: String,
+        /// Required: string (date-time).
+        pub ends_at: String,
     }
 }

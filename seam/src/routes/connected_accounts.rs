@@ -153,13 +153,13 @@ pub struct SyncConnectedAccount {
 #[::seamapi_core::seam_endpoint(path = "/connected_accounts/update", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct UpdateConnectedAccount {
+    /// Required: string (uuid).
+    pub connected_account_id: String,
     /// Optional: array of string, one of 5 values.
     pub accepted_capabilities:
         Option<Vec<crate::models::connect_webview::ConnectWebviewAcceptedCapability>>,
     /// Optional: boolean.
     pub automatically_manage_new_devices: Option<bool>,
-    /// Required: string (uuid).
-    pub connected_account_id: String,
     /// Optional: map; at most 50 pairs, keys of at most 40 characters, text values of at most 500.
     #[seam(max_entries = 50)]
     pub custom_metadata: Option<::seamapi_core::CustomMetadata>,

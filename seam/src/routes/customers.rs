@@ -121,6 +121,9 @@ pub struct DeleteDataCustomer {
 #[::seamapi_core::seam_endpoint(path = "/customers/push_data", idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct PushDataCustomer {
+    /// Required: string, at least 1 characters.
+    #[seam(min_length = 1)]
+    pub customer_key: String,
     /// Optional: array of object.
     pub access_grants: Option<Vec<CreatePortalCustomerCustomerDataAccessGrant>>,
     /// Optional: array of object.
@@ -129,9 +132,6 @@ pub struct PushDataCustomer {
     pub buildings: Option<Vec<CreatePortalCustomerCustomerDataBuilding>>,
     /// Optional: array of object.
     pub common_areas: Option<Vec<CreatePortalCustomerCustomerDataCommonArea>>,
-    /// Required: string, at least 1 characters.
-    #[seam(min_length = 1)]
-    pub customer_key: String,
     /// Optional: array of object.
     pub facilities: Option<Vec<CreatePortalCustomerCustomerDataFacility>>,
     /// Optional: array of object.
@@ -447,21 +447,21 @@ pub struct CreatePortalCustomerCustomerDataBooking {
 /// `/customers/create_portal.customer_data.buildings[]` in Seam's API spec.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::seamapi_core::Validate)]
 pub struct CreatePortalCustomerCustomerDataBuilding {
+    /// Required: string.
+    pub name: String,
     /// Required: string, at least 1 characters.
     #[seam(min_length = 1)]
     pub building_key: String,
-    /// Required: string.
-    pub name: String,
 }
 
 /// `/customers/create_portal.customer_data.common_areas[]` in Seam's API spec.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::seamapi_core::Validate)]
 pub struct CreatePortalCustomerCustomerDataCommonArea {
+    /// Required: string.
+    pub name: String,
     /// Required: string, at least 1 characters.
     #[seam(min_length = 1)]
     pub common_area_key: String,
-    /// Required: string.
-    pub name: String,
     /// Optional: string, at least 1 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[seam(min_length = 1)]
@@ -471,24 +471,24 @@ pub struct CreatePortalCustomerCustomerDataCommonArea {
 /// `/customers/create_portal.customer_data.facilities[]` in Seam's API spec.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::seamapi_core::Validate)]
 pub struct CreatePortalCustomerCustomerDataFacility {
+    /// Required: string.
+    pub name: String,
     /// Required: string, at least 1 characters.
     #[seam(min_length = 1)]
     pub facility_key: String,
-    /// Required: string.
-    pub name: String,
 }
 
 /// `/customers/create_portal.customer_data.guests[]` in Seam's API spec.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::seamapi_core::Validate)]
 pub struct CreatePortalCustomerCustomerDataGuest {
-    /// Optional: string.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub email_address: Option<String>,
+    /// Required: string.
+    pub name: String,
     /// Required: string, at least 1 characters.
     #[seam(min_length = 1)]
     pub guest_key: String,
-    /// Required: string.
-    pub name: String,
+    /// Optional: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email_address: Option<String>,
     /// Optional: string.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
@@ -497,11 +497,11 @@ pub struct CreatePortalCustomerCustomerDataGuest {
 /// `/customers/create_portal.customer_data.listings[]` in Seam's API spec.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::seamapi_core::Validate)]
 pub struct CreatePortalCustomerCustomerDataListing {
+    /// Required: string.
+    pub name: String,
     /// Required: string, at least 1 characters.
     #[seam(min_length = 1)]
     pub listing_key: String,
-    /// Required: string.
-    pub name: String,
 }
 
 /// `/customers/create_portal.customer_data.properties[]` in Seam's API spec.
@@ -517,20 +517,23 @@ pub struct CreatePortalCustomerCustomerDataProperty {
 /// `/customers/create_portal.customer_data.property_listings[]` in Seam's API spec.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::seamapi_core::Validate)]
 pub struct CreatePortalCustomerCustomerDataPropertyListing {
-    /// Optional: map; at most 50 pairs, keys of at most 40 characters, text values of at most 500.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[seam(max_entries = 50)]
-    pub custom_metadata: Option<::seamapi_core::CustomMetadata>,
     /// Required: string.
     pub name: String,
     /// Required: string, at least 1 characters.
     #[seam(min_length = 1)]
     pub property_listing_key: String,
+    /// Optional: map; at most 50 pairs, keys of at most 40 characters, text values of at most 500.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[seam(max_entries = 50)]
+    pub custom_metadata: Option<::seamapi_core::CustomMetadata>,
 }
 
 /// `/customers/create_portal.customer_data.reservations[]` in Seam's API spec.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::seamapi_core::Validate)]
 pub struct CreatePortalCustomerCustomerDataReservation {
+    /// Required: string, at least 1 characters.
+    #[seam(min_length = 1)]
+    pub reservation_key: String,
     /// Optional: array of string.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub building_keys: Option<Vec<String>>,
@@ -562,9 +565,6 @@ pub struct CreatePortalCustomerCustomerDataReservation {
     /// Optional: array of string.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub property_keys: Option<Vec<String>>,
-    /// Required: string, at least 1 characters.
-    #[seam(min_length = 1)]
-    pub reservation_key: String,
     /// Optional: string.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resident_key: Option<String>,
@@ -594,17 +594,17 @@ pub struct CreatePortalCustomerCustomerDataReservation {
 /// `/customers/create_portal.customer_data.residents[]` in Seam's API spec.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::seamapi_core::Validate)]
 pub struct CreatePortalCustomerCustomerDataResident {
-    /// Optional: string.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub email_address: Option<String>,
     /// Required: string.
     pub name: String,
-    /// Optional: string.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub phone_number: Option<String>,
     /// Required: string, at least 1 characters.
     #[seam(min_length = 1)]
     pub resident_key: String,
+    /// Optional: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email_address: Option<String>,
+    /// Optional: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone_number: Option<String>,
 }
 
 /// `/customers/create_portal.customer_data.rooms[]` in Seam's API spec.
@@ -612,13 +612,13 @@ pub struct CreatePortalCustomerCustomerDataResident {
 pub struct CreatePortalCustomerCustomerDataRoom {
     /// Required: string.
     pub name: String,
+    /// Required: string, at least 1 characters.
+    #[seam(min_length = 1)]
+    pub room_key: String,
     /// Optional: string, at least 1 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[seam(min_length = 1)]
     pub parent_site_key: Option<String>,
-    /// Required: string, at least 1 characters.
-    #[seam(min_length = 1)]
-    pub room_key: String,
 }
 
 /// `/customers/create_portal.customer_data.sites[]` in Seam's API spec.
@@ -662,6 +662,11 @@ pub struct CreatePortalCustomerCustomerDataSpaceGeolocation {
 /// `/customers/create_portal.customer_data.spaces[]` in Seam's API spec.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::seamapi_core::Validate)]
 pub struct CreatePortalCustomerCustomerDataSpace {
+    /// Required: string.
+    pub name: String,
+    /// Required: string, at least 1 characters.
+    #[seam(min_length = 1)]
+    pub space_key: String,
     /// Optional: object.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_data: Option<CreatePortalCustomerCustomerDataSpaceCustomerData>,
@@ -672,20 +677,19 @@ pub struct CreatePortalCustomerCustomerDataSpace {
     /// Optional: object.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub geolocation: Option<CreatePortalCustomerCustomerDataSpaceGeolocation>,
-    /// Required: string.
-    pub name: String,
     /// Optional: string, at least 1 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[seam(min_length = 1)]
     pub parent_site_key: Option<String>,
-    /// Required: string, at least 1 characters.
-    #[seam(min_length = 1)]
-    pub space_key: String,
 }
 
 /// `/customers/create_portal.customer_data.staff_members[]` in Seam's API spec.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::seamapi_core::Validate)]
 pub struct CreatePortalCustomerCustomerDataStaffMember {
+    /// Required: string.
+    pub name: String,
+    /// Required: string.
+    pub staff_member_key: String,
     /// Optional: array of string.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub building_keys: Option<Vec<String>>,
@@ -701,8 +705,6 @@ pub struct CreatePortalCustomerCustomerDataStaffMember {
     /// Optional: array of string.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub listing_keys: Option<Vec<String>>,
-    /// Required: string.
-    pub name: String,
     /// Optional: string.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
@@ -721,8 +723,6 @@ pub struct CreatePortalCustomerCustomerDataStaffMember {
     /// Optional: array of string.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub space_keys: Option<Vec<String>>,
-    /// Required: string.
-    pub staff_member_key: String,
     /// Optional: array of string.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_keys: Option<Vec<String>>,
@@ -731,17 +731,17 @@ pub struct CreatePortalCustomerCustomerDataStaffMember {
 /// `/customers/create_portal.customer_data.tenants[]` in Seam's API spec.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::seamapi_core::Validate)]
 pub struct CreatePortalCustomerCustomerDataTenant {
-    /// Optional: string.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub email_address: Option<String>,
     /// Required: string.
     pub name: String,
-    /// Optional: string.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub phone_number: Option<String>,
     /// Required: string, at least 1 characters.
     #[seam(min_length = 1)]
     pub tenant_key: String,
+    /// Optional: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email_address: Option<String>,
+    /// Optional: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone_number: Option<String>,
 }
 
 /// `/customers/create_portal.customer_data.units[]` in Seam's API spec.
@@ -749,50 +749,53 @@ pub struct CreatePortalCustomerCustomerDataTenant {
 pub struct CreatePortalCustomerCustomerDataUnit {
     /// Required: string.
     pub name: String,
+    /// Required: string, at least 1 characters.
+    #[seam(min_length = 1)]
+    pub unit_key: String,
     /// Optional: string, at least 1 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[seam(min_length = 1)]
     pub parent_site_key: Option<String>,
-    /// Required: string, at least 1 characters.
-    #[seam(min_length = 1)]
-    pub unit_key: String,
 }
 
 /// `/customers/create_portal.customer_data.user_identities[]` in Seam's API spec.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::seamapi_core::Validate)]
 pub struct CreatePortalCustomerCustomerDataUserIdentity {
-    /// Optional: string.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub email_address: Option<String>,
     /// Required: string.
     pub name: String,
-    /// Optional: string.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub phone_number: Option<String>,
     /// Required: string, at least 1 characters.
     #[seam(min_length = 1)]
     pub user_identity_key: String,
+    /// Optional: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email_address: Option<String>,
+    /// Optional: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone_number: Option<String>,
 }
 
 /// `/customers/create_portal.customer_data.users[]` in Seam's API spec.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::seamapi_core::Validate)]
 pub struct CreatePortalCustomerCustomerDataUser {
-    /// Optional: string.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub email_address: Option<String>,
     /// Required: string.
     pub name: String,
-    /// Optional: string.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub phone_number: Option<String>,
     /// Required: string, at least 1 characters.
     #[seam(min_length = 1)]
     pub user_key: String,
+    /// Optional: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email_address: Option<String>,
+    /// Optional: string.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone_number: Option<String>,
 }
 
 /// `/customers/create_portal.customer_data` in Seam's API spec.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::seamapi_core::Validate)]
 pub struct CreatePortalCustomerCustomerData {
+    /// Required: string, at least 1 characters.
+    #[seam(min_length = 1)]
+    pub customer_key: String,
     /// Optional: array of object.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub access_grants: Option<Vec<CreatePortalCustomerCustomerDataAccessGrant>>,
@@ -805,9 +808,6 @@ pub struct CreatePortalCustomerCustomerData {
     /// Optional: array of object.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub common_areas: Option<Vec<CreatePortalCustomerCustomerDataCommonArea>>,
-    /// Required: string, at least 1 characters.
-    #[seam(min_length = 1)]
-    pub customer_key: String,
     /// Optional: array of object.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub facilities: Option<Vec<CreatePortalCustomerCustomerDataFacility>>,

@@ -148,13 +148,13 @@ pub struct ReportProviderMetadataDevice {
 #[::seamapi_core::seam_endpoint(path = "/devices/update", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct UpdateDevice {
+    /// Required: string (uuid).
+    pub device_id: String,
     /// Optional: boolean.
     pub backup_access_code_pool_enabled: Option<bool>,
     /// Optional: map; at most 50 pairs, keys of at most 40 characters, text values of at most 500.
     #[seam(max_entries = 50)]
     pub custom_metadata: Option<::seamapi_core::CustomMetadata>,
-    /// Required: string (uuid).
-    pub device_id: String,
     /// Optional: boolean, default `true`.
     pub is_managed: Option<bool>,
     /// Optional, nullable (`Nullable::Null` sends `null`): string.
@@ -942,11 +942,11 @@ pub mod unmanaged {
     #[::seamapi_core::seam_endpoint(path = "/devices/unmanaged/update", idempotent = true)]
     #[derive(Debug, Clone)]
     pub struct UpdateUnmanagedDevice {
+        /// Required: string (uuid).
+        pub device_id: String,
         /// Optional: map; at most 50 pairs, keys of at most 40 characters, text values of at most 500.
         #[seam(max_entries = 50)]
         pub custom_metadata: Option<::seamapi_core::CustomMetadata>,
-        /// Required: string (uuid).
-        pub device_id: String,
         /// Optional: boolean.
         pub is_managed: Option<bool>,
     }

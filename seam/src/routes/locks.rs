@@ -30,11 +30,11 @@ impl<'a, C: ::seamapi_core::Binder> Locks<'a, C> {
     /// `/locks/configure_auto_lock`: [`ConfigureAutoLock`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/locks/configure_auto_lock)).
     pub fn configure_auto_lock(
         &self,
-        auto_lock_enabled: bool,
         device_id: impl Into<String>,
+        auto_lock_enabled: bool,
     ) -> ConfigureAutoLock<C::Binding> {
         ::seamapi_core::__private::bind_to(
-            ConfigureAutoLock::new(auto_lock_enabled, device_id),
+            ConfigureAutoLock::new(device_id, auto_lock_enabled),
             self.client,
         )
     }
@@ -65,17 +65,17 @@ impl<'a, C: ::seamapi_core::Binder> Locks<'a, C> {
 /// `/locks/configure_auto_lock` ([Seam's reference](https://docs.seam.co/latest/api/locks/configure_auto_lock)).
 ///
 /// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
-/// Required, so the arguments of `new`: `auto_lock_enabled`, `device_id`; the others are setters.
+/// Required, so the arguments of `new`: `device_id`, `auto_lock_enabled`; the others are setters.
 #[::seamapi_core::seam_endpoint(path = "/locks/configure_auto_lock", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct ConfigureAutoLock {
+    /// Required: string (uuid).
+    pub device_id: String,
+    /// Required: boolean.
+    pub auto_lock_enabled: bool,
     /// Optional: number, ≥ 1, ≤ 60.
     #[seam(minimum = 1, maximum = 60)]
     pub auto_lock_delay_seconds: Option<f64>,
-    /// Required: boolean.
-    pub auto_lock_enabled: bool,
-    /// Required: string (uuid).
-    pub device_id: String,
 }
 
 /// `/locks/get` ([Seam's reference](https://docs.seam.co/latest/api/locks/get)).
@@ -258,11 +258,11 @@ pub mod simulate {
         /// `/locks/simulate/keypad_code_entry`: [`SimulateKeypadCodeEntryLock`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/locks/simulate/keypad_code_entry)).
         pub fn keypad_code_entry(
             &self,
-            code: impl Into<String>,
             device_id: impl Into<String>,
+            code: impl Into<String>,
         ) -> SimulateKeypadCodeEntryLock<C::Binding> {
             ::seamapi_core::__private::bind_to(
-                SimulateKeypadCodeEntryLock::new(code, device_id),
+                SimulateKeypadCodeEntryLock::new(device_id, code),
                 self.client,
             )
         }
@@ -282,14 +282,14 @@ pub mod simulate {
     /// `/locks/simulate/keypad_code_entry` ([Seam's reference](https://docs.seam.co/latest/api/locks/simulate/keypad_code_entry)).
     ///
     /// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
-    /// Required, so the arguments of `new`: `code`, `device_id`; the others are setters.
+    /// Required, so the arguments of `new`: `device_id`, `code`; the others are setters.
     #[::seamapi_core::seam_endpoint(path = "/locks/simulate/keypad_code_entry", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
     #[derive(Debug, Clone)]
     pub struct SimulateKeypadCodeEntryLock {
-        /// Required: string.
-        pub code: String,
         /// Required: string (uuid).
         pub device_id: String,
+        /// Required: string.
+        pub code: String,
     }
 
     /// `/locks/simulate/manual_lock_via_keypad` ([Seam's reference](https://docs.seam.co/latest/api/locks/simulate/manual_lock_via_keypad)).

@@ -125,11 +125,11 @@ pub mod noise_thresholds {
         pub fn create(
             &self,
             device_id: impl Into<String>,
-            ends_daily_at: impl Into<String>,
             starts_daily_at: impl Into<String>,
+            ends_daily_at: impl Into<String>,
         ) -> CreateNoiseSensorNoiseThreshold<C::Binding> {
             ::seamapi_core::__private::bind_to(
-                CreateNoiseSensorNoiseThreshold::new(device_id, ends_daily_at, starts_daily_at),
+                CreateNoiseSensorNoiseThreshold::new(device_id, starts_daily_at, ends_daily_at),
                 self.client,
             )
         }
@@ -137,11 +137,11 @@ pub mod noise_thresholds {
         /// `/noise_sensors/noise_thresholds/delete`: [`DeleteNoiseSensorNoiseThreshold`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/noise_sensors/noise_thresholds/delete)).
         pub fn delete(
             &self,
-            device_id: impl Into<String>,
             noise_threshold_id: impl Into<String>,
+            device_id: impl Into<String>,
         ) -> DeleteNoiseSensorNoiseThreshold<C::Binding> {
             ::seamapi_core::__private::bind_to(
-                DeleteNoiseSensorNoiseThreshold::new(device_id, noise_threshold_id),
+                DeleteNoiseSensorNoiseThreshold::new(noise_threshold_id, device_id),
                 self.client,
             )
         }
@@ -171,11 +171,11 @@ pub mod noise_thresholds {
         /// `/noise_sensors/noise_thresholds/update`: [`UpdateNoiseSensorNoiseThreshold`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/noise_sensors/noise_thresholds/update)).
         pub fn update(
             &self,
-            device_id: impl Into<String>,
             noise_threshold_id: impl Into<String>,
+            device_id: impl Into<String>,
         ) -> UpdateNoiseSensorNoiseThreshold<C::Binding> {
             ::seamapi_core::__private::bind_to(
-                UpdateNoiseSensorNoiseThreshold::new(device_id, noise_threshold_id),
+                UpdateNoiseSensorNoiseThreshold::new(noise_threshold_id, device_id),
                 self.client,
             )
         }
@@ -184,12 +184,14 @@ pub mod noise_thresholds {
     /// `/noise_sensors/noise_thresholds/create` ([Seam's reference](https://docs.seam.co/latest/api/noise_sensors/noise_thresholds/create)).
     ///
     /// Answers one [`NoiseThreshold`](crate::models::NoiseThreshold), from `noise_threshold`, with the [`ActionAttempt`](crate::models::ActionAttempt) Seam started for it: a [`WithActionAttempt`](crate::WithActionAttempt), not waited for, so the noise_threshold is never lost to a failed or slow action; wait with [`Client::wait_for_action_attempt`](crate::Client::wait_for_action_attempt).
-    /// Required, so the arguments of `new`: `device_id`, `ends_daily_at`, `starts_daily_at`; the others are setters.
+    /// Required, so the arguments of `new`: `device_id`, `starts_daily_at`, `ends_daily_at`; the others are setters.
     #[::seamapi_core::seam_endpoint(path = "/noise_sensors/noise_thresholds/create", response = crate::models::NoiseThreshold, response_key = "noise_threshold", action_attempt = crate::models::ActionAttempt, idempotent = false)]
     #[derive(Debug, Clone)]
     pub struct CreateNoiseSensorNoiseThreshold {
         /// Required: string (uuid).
         pub device_id: String,
+        /// Required: string.
+        pub starts_daily_at: String,
         /// Required: string.
         pub ends_daily_at: String,
         /// Optional: string.
@@ -198,21 +200,19 @@ pub mod noise_thresholds {
         pub noise_threshold_decibels: Option<f64>,
         /// Optional: number.
         pub noise_threshold_nrs: Option<f64>,
-        /// Required: string.
-        pub starts_daily_at: String,
     }
 
     /// `/noise_sensors/noise_thresholds/delete` ([Seam's reference](https://docs.seam.co/latest/api/noise_sensors/noise_thresholds/delete)).
     ///
     /// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
-    /// Required, so the arguments of `new`: `device_id`, `noise_threshold_id`; the others are setters.
+    /// Required, so the arguments of `new`: `noise_threshold_id`, `device_id`; the others are setters.
     #[::seamapi_core::seam_endpoint(path = "/noise_sensors/noise_thresholds/delete", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = true)]
     #[derive(Debug, Clone)]
     pub struct DeleteNoiseSensorNoiseThreshold {
         /// Required: string (uuid).
-        pub device_id: String,
-        /// Required: string (uuid).
         pub noise_threshold_id: String,
+        /// Required: string (uuid).
+        pub device_id: String,
     }
 
     /// `/noise_sensors/noise_thresholds/get` ([Seam's reference](https://docs.seam.co/latest/api/noise_sensors/noise_thresholds/get)).
@@ -240,10 +240,12 @@ pub mod noise_thresholds {
     /// `/noise_sensors/noise_thresholds/update` ([Seam's reference](https://docs.seam.co/latest/api/noise_sensors/noise_thresholds/update)).
     ///
     /// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
-    /// Required, so the arguments of `new`: `device_id`, `noise_threshold_id`; the others are setters.
+    /// Required, so the arguments of `new`: `noise_threshold_id`, `device_id`; the others are setters.
     #[::seamapi_core::seam_endpoint(path = "/noise_sensors/noise_thresholds/update", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = true)]
     #[derive(Debug, Clone)]
     pub struct UpdateNoiseSensorNoiseThreshold {
+        /// Required: string (uuid).
+        pub noise_threshold_id: String,
         /// Required: string (uuid).
         pub device_id: String,
         /// Optional: string.
@@ -252,8 +254,6 @@ pub mod noise_thresholds {
         pub name: Option<String>,
         /// Optional: number.
         pub noise_threshold_decibels: Option<f64>,
-        /// Required: string (uuid).
-        pub noise_threshold_id: String,
         /// Optional: number.
         pub noise_threshold_nrs: Option<f64>,
         /// Optional: string.

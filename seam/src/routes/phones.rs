@@ -120,14 +120,14 @@ pub mod simulate {
     #[::seamapi_core::seam_endpoint(path = "/phones/simulate/create_sandbox_phone", response = crate::models::Phone, response_key = "phone", idempotent = false)]
     #[derive(Debug, Clone)]
     pub struct SimulateCreateSandboxPhone {
+        /// Required: string (uuid).
+        pub user_identity_id: String,
         /// Optional: object, default `{}`.
         pub assa_abloy_metadata: Option<SimulateCreateSandboxPhoneAssaAbloyMetadata>,
         /// Optional: string.
         pub custom_sdk_installation_id: Option<String>,
         /// Optional: object, default `{}`.
         pub phone_metadata: Option<SimulateCreateSandboxPhonePhoneMetadata>,
-        /// Required: string (uuid).
-        pub user_identity_id: String,
     }
 
     /// `/phones/simulate/create_sandbox_phone.assa_abloy_metadata` in Seam's API spec.

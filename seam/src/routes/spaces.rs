@@ -25,11 +25,11 @@ impl<'a, C: ::seamapi_core::Binder> Spaces<'a, C> {
     /// `/spaces/add_acs_entrances`: [`AddAcsEntrancesSpace`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/spaces/add_acs_entrances)).
     pub fn add_acs_entrances(
         &self,
-        acs_entrance_ids: impl Into<Vec<String>>,
         space_id: impl Into<String>,
+        acs_entrance_ids: impl Into<Vec<String>>,
     ) -> AddAcsEntrancesSpace<C::Binding> {
         ::seamapi_core::__private::bind_to(
-            AddAcsEntrancesSpace::new(acs_entrance_ids, space_id),
+            AddAcsEntrancesSpace::new(space_id, acs_entrance_ids),
             self.client,
         )
     }
@@ -37,11 +37,11 @@ impl<'a, C: ::seamapi_core::Binder> Spaces<'a, C> {
     /// `/spaces/add_connected_account`: [`AddConnectedAccountSpace`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/spaces/add_connected_account)).
     pub fn add_connected_account(
         &self,
-        connected_account_id: impl Into<String>,
         space_id: impl Into<String>,
+        connected_account_id: impl Into<String>,
     ) -> AddConnectedAccountSpace<C::Binding> {
         ::seamapi_core::__private::bind_to(
-            AddConnectedAccountSpace::new(connected_account_id, space_id),
+            AddConnectedAccountSpace::new(space_id, connected_account_id),
             self.client,
         )
     }
@@ -49,10 +49,10 @@ impl<'a, C: ::seamapi_core::Binder> Spaces<'a, C> {
     /// `/spaces/add_devices`: [`AddDevicesSpace`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/spaces/add_devices)).
     pub fn add_devices(
         &self,
-        device_ids: impl Into<Vec<String>>,
         space_id: impl Into<String>,
+        device_ids: impl Into<Vec<String>>,
     ) -> AddDevicesSpace<C::Binding> {
-        ::seamapi_core::__private::bind_to(AddDevicesSpace::new(device_ids, space_id), self.client)
+        ::seamapi_core::__private::bind_to(AddDevicesSpace::new(space_id, device_ids), self.client)
     }
 
     /// `/spaces/create`: [`CreateSpace`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/spaces/create)).
@@ -98,11 +98,11 @@ impl<'a, C: ::seamapi_core::Binder> Spaces<'a, C> {
     /// `/spaces/remove_acs_entrances`: [`RemoveAcsEntrancesSpace`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/spaces/remove_acs_entrances)).
     pub fn remove_acs_entrances(
         &self,
-        acs_entrance_ids: impl Into<Vec<String>>,
         space_id: impl Into<String>,
+        acs_entrance_ids: impl Into<Vec<String>>,
     ) -> RemoveAcsEntrancesSpace<C::Binding> {
         ::seamapi_core::__private::bind_to(
-            RemoveAcsEntrancesSpace::new(acs_entrance_ids, space_id),
+            RemoveAcsEntrancesSpace::new(space_id, acs_entrance_ids),
             self.client,
         )
     }
@@ -110,11 +110,11 @@ impl<'a, C: ::seamapi_core::Binder> Spaces<'a, C> {
     /// `/spaces/remove_connected_account`: [`RemoveConnectedAccountSpace`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/spaces/remove_connected_account)).
     pub fn remove_connected_account(
         &self,
-        connected_account_id: impl Into<String>,
         space_id: impl Into<String>,
+        connected_account_id: impl Into<String>,
     ) -> RemoveConnectedAccountSpace<C::Binding> {
         ::seamapi_core::__private::bind_to(
-            RemoveConnectedAccountSpace::new(connected_account_id, space_id),
+            RemoveConnectedAccountSpace::new(space_id, connected_account_id),
             self.client,
         )
     }
@@ -122,11 +122,11 @@ impl<'a, C: ::seamapi_core::Binder> Spaces<'a, C> {
     /// `/spaces/remove_devices`: [`RemoveDevicesSpace`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/spaces/remove_devices)).
     pub fn remove_devices(
         &self,
-        device_ids: impl Into<Vec<String>>,
         space_id: impl Into<String>,
+        device_ids: impl Into<Vec<String>>,
     ) -> RemoveDevicesSpace<C::Binding> {
         ::seamapi_core::__private::bind_to(
-            RemoveDevicesSpace::new(device_ids, space_id),
+            RemoveDevicesSpace::new(space_id, device_ids),
             self.client,
         )
     }
@@ -140,42 +140,42 @@ impl<'a, C: ::seamapi_core::Binder> Spaces<'a, C> {
 /// `/spaces/add_acs_entrances` ([Seam's reference](https://docs.seam.co/latest/api/spaces/add_acs_entrances)).
 ///
 /// Answers nothing of its own: `send` returns `()`.
-/// Required, so the arguments of `new`: `acs_entrance_ids`, `space_id`; the others are setters.
+/// Required, so the arguments of `new`: `space_id`, `acs_entrance_ids`; the others are setters.
 #[::seamapi_core::seam_endpoint(path = "/spaces/add_acs_entrances", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct AddAcsEntrancesSpace {
+    /// Required: string (uuid).
+    pub space_id: String,
     /// Required: array of string (uuid), at least 1 items.
     #[seam(min_entries = 1)]
     pub acs_entrance_ids: Vec<String>,
-    /// Required: string (uuid).
-    pub space_id: String,
 }
 
 /// `/spaces/add_connected_account` ([Seam's reference](https://docs.seam.co/latest/api/spaces/add_connected_account)).
 ///
 /// Answers nothing of its own: `send` returns `()`.
-/// Required, so the arguments of `new`: `connected_account_id`, `space_id`; the others are setters.
+/// Required, so the arguments of `new`: `space_id`, `connected_account_id`; the others are setters.
 #[::seamapi_core::seam_endpoint(path = "/spaces/add_connected_account", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct AddConnectedAccountSpace {
     /// Required: string (uuid).
-    pub connected_account_id: String,
-    /// Required: string (uuid).
     pub space_id: String,
+    /// Required: string (uuid).
+    pub connected_account_id: String,
 }
 
 /// `/spaces/add_devices` ([Seam's reference](https://docs.seam.co/latest/api/spaces/add_devices)).
 ///
 /// Answers nothing of its own: `send` returns `()`.
-/// Required, so the arguments of `new`: `device_ids`, `space_id`; the others are setters.
+/// Required, so the arguments of `new`: `space_id`, `device_ids`; the others are setters.
 #[::seamapi_core::seam_endpoint(path = "/spaces/add_devices", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct AddDevicesSpace {
+    /// Required: string (uuid).
+    pub space_id: String,
     /// Required: array of string (uuid), at least 1 items.
     #[seam(min_entries = 1)]
     pub device_ids: Vec<String>,
-    /// Required: string (uuid).
-    pub space_id: String,
 }
 
 /// `/spaces/create` ([Seam's reference](https://docs.seam.co/latest/api/spaces/create)).
@@ -185,6 +185,8 @@ pub struct AddDevicesSpace {
 #[::seamapi_core::seam_endpoint(path = "/spaces/create", response = crate::models::Space, response_key = "space", idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct CreateSpace {
+    /// Required: string.
+    pub name: String,
     /// Optional: array of string (uuid).
     pub acs_entrance_ids: Option<Vec<String>>,
     /// Optional: array of string (uuid).
@@ -196,8 +198,6 @@ pub struct CreateSpace {
     pub customer_key: Option<String>,
     /// Optional: array of string (uuid).
     pub device_ids: Option<Vec<String>>,
-    /// Required: string.
-    pub name: String,
     /// Optional: string.
     pub space_key: Option<String>,
 }
@@ -266,40 +266,40 @@ pub struct ListSpaces {
 /// `/spaces/remove_acs_entrances` ([Seam's reference](https://docs.seam.co/latest/api/spaces/remove_acs_entrances)).
 ///
 /// Answers nothing of its own: `send` returns `()`.
-/// Required, so the arguments of `new`: `acs_entrance_ids`, `space_id`; the others are setters.
+/// Required, so the arguments of `new`: `space_id`, `acs_entrance_ids`; the others are setters.
 #[::seamapi_core::seam_endpoint(path = "/spaces/remove_acs_entrances", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct RemoveAcsEntrancesSpace {
-    /// Required: array of string (uuid).
-    pub acs_entrance_ids: Vec<String>,
     /// Required: string (uuid).
     pub space_id: String,
+    /// Required: array of string (uuid).
+    pub acs_entrance_ids: Vec<String>,
 }
 
 /// `/spaces/remove_connected_account` ([Seam's reference](https://docs.seam.co/latest/api/spaces/remove_connected_account)).
 ///
 /// Answers nothing of its own: `send` returns `()`.
-/// Required, so the arguments of `new`: `connected_account_id`, `space_id`; the others are setters.
+/// Required, so the arguments of `new`: `space_id`, `connected_account_id`; the others are setters.
 #[::seamapi_core::seam_endpoint(path = "/spaces/remove_connected_account", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct RemoveConnectedAccountSpace {
     /// Required: string (uuid).
-    pub connected_account_id: String,
-    /// Required: string (uuid).
     pub space_id: String,
+    /// Required: string (uuid).
+    pub connected_account_id: String,
 }
 
 /// `/spaces/remove_devices` ([Seam's reference](https://docs.seam.co/latest/api/spaces/remove_devices)).
 ///
 /// Answers nothing of its own: `send` returns `()`.
-/// Required, so the arguments of `new`: `device_ids`, `space_id`; the others are setters.
+/// Required, so the arguments of `new`: `space_id`, `device_ids`; the others are setters.
 #[::seamapi_core::seam_endpoint(path = "/spaces/remove_devices", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct RemoveDevicesSpace {
-    /// Required: array of string (uuid).
-    pub device_ids: Vec<String>,
     /// Required: string (uuid).
     pub space_id: String,
+    /// Required: array of string (uuid).
+    pub device_ids: Vec<String>,
 }
 
 /// `/spaces/update` ([Seam's reference](https://docs.seam.co/latest/api/spaces/update)).

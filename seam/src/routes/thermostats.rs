@@ -40,11 +40,11 @@ impl<'a, C: ::seamapi_core::Binder> Thermostats<'a, C> {
     /// `/thermostats/activate_climate_preset`: [`ActivateClimatePresetThermostat`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/thermostats/activate_climate_preset)).
     pub fn activate_climate_preset(
         &self,
-        climate_preset_key: impl Into<String>,
         device_id: impl Into<String>,
+        climate_preset_key: impl Into<String>,
     ) -> ActivateClimatePresetThermostat<C::Binding> {
         ::seamapi_core::__private::bind_to(
-            ActivateClimatePresetThermostat::new(climate_preset_key, device_id),
+            ActivateClimatePresetThermostat::new(device_id, climate_preset_key),
             self.client,
         )
     }
@@ -57,11 +57,11 @@ impl<'a, C: ::seamapi_core::Binder> Thermostats<'a, C> {
     /// `/thermostats/create_climate_preset`: [`CreateClimatePresetThermostat`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/thermostats/create_climate_preset)).
     pub fn create_climate_preset(
         &self,
-        climate_preset_key: impl Into<String>,
         device_id: impl Into<String>,
+        climate_preset_key: impl Into<String>,
     ) -> CreateClimatePresetThermostat<C::Binding> {
         ::seamapi_core::__private::bind_to(
-            CreateClimatePresetThermostat::new(climate_preset_key, device_id),
+            CreateClimatePresetThermostat::new(device_id, climate_preset_key),
             self.client,
         )
     }
@@ -69,11 +69,11 @@ impl<'a, C: ::seamapi_core::Binder> Thermostats<'a, C> {
     /// `/thermostats/delete_climate_preset`: [`DeleteClimatePresetThermostat`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/thermostats/delete_climate_preset)).
     pub fn delete_climate_preset(
         &self,
-        climate_preset_key: impl Into<String>,
         device_id: impl Into<String>,
+        climate_preset_key: impl Into<String>,
     ) -> DeleteClimatePresetThermostat<C::Binding> {
         ::seamapi_core::__private::bind_to(
-            DeleteClimatePresetThermostat::new(climate_preset_key, device_id),
+            DeleteClimatePresetThermostat::new(device_id, climate_preset_key),
             self.client,
         )
     }
@@ -101,11 +101,11 @@ impl<'a, C: ::seamapi_core::Binder> Thermostats<'a, C> {
     /// `/thermostats/set_fallback_climate_preset`: [`SetFallbackClimatePresetThermostat`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/thermostats/set_fallback_climate_preset)).
     pub fn set_fallback_climate_preset(
         &self,
-        climate_preset_key: impl Into<String>,
         device_id: impl Into<String>,
+        climate_preset_key: impl Into<String>,
     ) -> SetFallbackClimatePresetThermostat<C::Binding> {
         ::seamapi_core::__private::bind_to(
-            SetFallbackClimatePresetThermostat::new(climate_preset_key, device_id),
+            SetFallbackClimatePresetThermostat::new(device_id, climate_preset_key),
             self.client,
         )
     }
@@ -141,11 +141,11 @@ impl<'a, C: ::seamapi_core::Binder> Thermostats<'a, C> {
     /// `/thermostats/update_climate_preset`: [`UpdateClimatePresetThermostat`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/thermostats/update_climate_preset)).
     pub fn update_climate_preset(
         &self,
-        climate_preset_key: impl Into<String>,
         device_id: impl Into<String>,
+        climate_preset_key: impl Into<String>,
     ) -> UpdateClimatePresetThermostat<C::Binding> {
         ::seamapi_core::__private::bind_to(
-            UpdateClimatePresetThermostat::new(climate_preset_key, device_id),
+            UpdateClimatePresetThermostat::new(device_id, climate_preset_key),
             self.client,
         )
     }
@@ -165,14 +165,14 @@ impl<'a, C: ::seamapi_core::Binder> Thermostats<'a, C> {
 /// `/thermostats/activate_climate_preset` ([Seam's reference](https://docs.seam.co/latest/api/thermostats/activate_climate_preset)).
 ///
 /// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
-/// Required, so the arguments of `new`: `climate_preset_key`, `device_id`; the others are setters.
+/// Required, so the arguments of `new`: `device_id`, `climate_preset_key`; the others are setters.
 #[::seamapi_core::seam_endpoint(path = "/thermostats/activate_climate_preset", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct ActivateClimatePresetThermostat {
-    /// Required: string.
-    pub climate_preset_key: String,
     /// Required: string (uuid).
     pub device_id: String,
+    /// Required: string.
+    pub climate_preset_key: String,
 }
 
 /// `/thermostats/cool` ([Seam's reference](https://docs.seam.co/latest/api/thermostats/cool)).
@@ -182,21 +182,23 @@ pub struct ActivateClimatePresetThermostat {
 #[::seamapi_core::seam_endpoint(path = "/thermostats/cool", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct CoolThermostat {
+    /// Required: string (uuid).
+    pub device_id: String,
     /// Optional: number.
     pub cooling_set_point_celsius: Option<f64>,
     /// Optional: number.
     pub cooling_set_point_fahrenheit: Option<f64>,
-    /// Required: string (uuid).
-    pub device_id: String,
 }
 
 /// `/thermostats/create_climate_preset` ([Seam's reference](https://docs.seam.co/latest/api/thermostats/create_climate_preset)).
 ///
 /// Answers nothing of its own: `send` returns `()`.
-/// Required, so the arguments of `new`: `climate_preset_key`, `device_id`; the others are setters.
+/// Required, so the arguments of `new`: `device_id`, `climate_preset_key`; the others are setters.
 #[::seamapi_core::seam_endpoint(path = "/thermostats/create_climate_preset", idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct CreateClimatePresetThermostat {
+    /// Required: string (uuid).
+    pub device_id: String,
     /// Required: string.
     pub climate_preset_key: String,
     /// Optional: string, one of 6 values.
@@ -206,8 +208,6 @@ pub struct CreateClimatePresetThermostat {
     pub cooling_set_point_celsius: Option<f64>,
     /// Optional: number.
     pub cooling_set_point_fahrenheit: Option<f64>,
-    /// Required: string (uuid).
-    pub device_id: String,
     /// Optional: object.
     pub ecobee_metadata: Option<CreateClimatePresetThermostatEcobeeMetadata>,
     /// Optional: string, one of 3 values.
@@ -230,14 +230,14 @@ pub struct CreateClimatePresetThermostat {
 /// `/thermostats/delete_climate_preset` ([Seam's reference](https://docs.seam.co/latest/api/thermostats/delete_climate_preset)).
 ///
 /// Answers nothing of its own: `send` returns `()`.
-/// Required, so the arguments of `new`: `climate_preset_key`, `device_id`; the others are setters.
+/// Required, so the arguments of `new`: `device_id`, `climate_preset_key`; the others are setters.
 #[::seamapi_core::seam_endpoint(path = "/thermostats/delete_climate_preset", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct DeleteClimatePresetThermostat {
-    /// Required: string.
-    pub climate_preset_key: String,
     /// Required: string (uuid).
     pub device_id: String,
+    /// Required: string.
+    pub climate_preset_key: String,
 }
 
 /// `/thermostats/heat` ([Seam's reference](https://docs.seam.co/latest/api/thermostats/heat)).
@@ -262,12 +262,12 @@ pub struct HeatThermostat {
 #[::seamapi_core::seam_endpoint(path = "/thermostats/heat_cool", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct HeatCoolThermostat {
+    /// Required: string (uuid).
+    pub device_id: String,
     /// Optional: number.
     pub cooling_set_point_celsius: Option<f64>,
     /// Optional: number.
     pub cooling_set_point_fahrenheit: Option<f64>,
-    /// Required: string (uuid).
-    pub device_id: String,
     /// Optional: number.
     pub heating_set_point_celsius: Option<f64>,
     /// Optional: number.
@@ -332,17 +332,17 @@ pub struct OffThermostat {
 /// `/thermostats/set_fallback_climate_preset` ([Seam's reference](https://docs.seam.co/latest/api/thermostats/set_fallback_climate_preset)).
 ///
 /// Answers nothing of its own: `send` returns `()`.
-/// Required, so the arguments of `new`: `climate_preset_key`, `device_id`; the others are setters.
+/// Required, so the arguments of `new`: `device_id`, `climate_preset_key`; the others are setters.
 #[::seamapi_core::seam_endpoint(
     path = "/thermostats/set_fallback_climate_preset",
     idempotent = false
 )]
 #[derive(Debug, Clone)]
 pub struct SetFallbackClimatePresetThermostat {
-    /// Required: string.
-    pub climate_preset_key: String,
     /// Required: string (uuid).
     pub device_id: String,
+    /// Required: string.
+    pub climate_preset_key: String,
 }
 
 /// `/thermostats/set_fan_mode` ([Seam's reference](https://docs.seam.co/latest/api/thermostats/set_fan_mode)).
@@ -399,10 +399,12 @@ pub struct SetTemperatureThresholdThermostat {
 /// `/thermostats/update_climate_preset` ([Seam's reference](https://docs.seam.co/latest/api/thermostats/update_climate_preset)).
 ///
 /// Answers nothing of its own: `send` returns `()`.
-/// Required, so the arguments of `new`: `climate_preset_key`, `device_id`; the others are setters.
+/// Required, so the arguments of `new`: `device_id`, `climate_preset_key`; the others are setters.
 #[::seamapi_core::seam_endpoint(path = "/thermostats/update_climate_preset", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct UpdateClimatePresetThermostat {
+    /// Required: string (uuid).
+    pub device_id: String,
     /// Required: string.
     pub climate_preset_key: String,
     /// Optional: string, one of 6 values.
@@ -412,8 +414,6 @@ pub struct UpdateClimatePresetThermostat {
     pub cooling_set_point_celsius: Option<f64>,
     /// Optional: number.
     pub cooling_set_point_fahrenheit: Option<f64>,
-    /// Required: string (uuid).
-    pub device_id: String,
     /// Optional: object.
     pub ecobee_metadata: Option<CreateClimatePresetThermostatEcobeeMetadata>,
     /// Optional: string, one of 3 values.
@@ -595,12 +595,12 @@ pub mod daily_programs {
         /// `/thermostats/daily_programs/update`: [`UpdateThermostatDailyProgram`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/thermostats/daily_programs/update)).
         pub fn update(
             &self,
+            thermostat_daily_program_id: impl Into<String>,
             name: impl Into<String>,
             periods: impl Into<Vec<CreateThermostatDailyProgramPeriod>>,
-            thermostat_daily_program_id: impl Into<String>,
         ) -> UpdateThermostatDailyProgram<C::Binding> {
             ::seamapi_core::__private::bind_to(
-                UpdateThermostatDailyProgram::new(name, periods, thermostat_daily_program_id),
+                UpdateThermostatDailyProgram::new(thermostat_daily_program_id, name, periods),
                 self.client,
             )
         }
@@ -635,26 +635,26 @@ pub mod daily_programs {
     /// `/thermostats/daily_programs/update` ([Seam's reference](https://docs.seam.co/latest/api/thermostats/daily_programs/update)).
     ///
     /// Answers an [`ActionAttempt`](crate::models::ActionAttempt), from `action_attempt`, waited for until it succeeds or fails unless the client or the call says not to (`wait_for_action_attempt(false)`).
-    /// Required, so the arguments of `new`: `name`, `periods`, `thermostat_daily_program_id`; the others are setters.
+    /// Required, so the arguments of `new`: `thermostat_daily_program_id`, `name`, `periods`; the others are setters.
     #[::seamapi_core::seam_endpoint(path = "/thermostats/daily_programs/update", response = crate::models::ActionAttempt, response_key = "action_attempt", action_attempt, idempotent = true)]
     #[derive(Debug, Clone)]
     pub struct UpdateThermostatDailyProgram {
+        /// Required: string (uuid).
+        pub thermostat_daily_program_id: String,
         /// Required: string.
         pub name: String,
         /// Required: array of object.
         pub periods: Vec<CreateThermostatDailyProgramPeriod>,
-        /// Required: string (uuid).
-        pub thermostat_daily_program_id: String,
     }
 
     /// `/thermostats/daily_programs/create.periods[]` in Seam's API spec.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::seamapi_core::Validate)]
     pub struct CreateThermostatDailyProgramPeriod {
-        /// Required: string.
-        pub climate_preset_key: String,
         /// Required: string, matching `^([01]\d|2[0-3]):([0-5]\d):([0-5]\d)$`.
         #[seam(pattern = "^([01]\\d|2[0-3]):([0-5]\\d):([0-5]\\d)$")]
         pub starts_at_time: String,
+        /// Required: string.
+        pub climate_preset_key: String,
     }
 }
 
@@ -684,13 +684,13 @@ pub mod schedules {
         /// `/thermostats/schedules/create`: [`CreateThermostatSchedule`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/thermostats/schedules/create)).
         pub fn create(
             &self,
-            climate_preset_key: impl Into<String>,
             device_id: impl Into<String>,
-            ends_at: impl Into<String>,
+            climate_preset_key: impl Into<String>,
             starts_at: impl Into<String>,
+            ends_at: impl Into<String>,
         ) -> CreateThermostatSchedule<C::Binding> {
             ::seamapi_core::__private::bind_to(
-                CreateThermostatSchedule::new(climate_preset_key, device_id, ends_at, starts_at),
+                CreateThermostatSchedule::new(device_id, climate_preset_key, starts_at, ends_at),
                 self.client,
             )
         }
@@ -737,14 +737,16 @@ pub mod schedules {
     /// `/thermostats/schedules/create` ([Seam's reference](https://docs.seam.co/latest/api/thermostats/schedules/create)).
     ///
     /// Answers one [`ThermostatSchedule`](crate::models::ThermostatSchedule), from `thermostat_schedule`.
-    /// Required, so the arguments of `new`: `climate_preset_key`, `device_id`, `ends_at`, `starts_at`; the others are setters.
+    /// Required, so the arguments of `new`: `device_id`, `climate_preset_key`, `starts_at`, `ends_at`; the others are setters.
     #[::seamapi_core::seam_endpoint(path = "/thermostats/schedules/create", response = crate::models::ThermostatSchedule, response_key = "thermostat_schedule", idempotent = false)]
     #[derive(Debug, Clone)]
     pub struct CreateThermostatSchedule {
         /// Required: string.
+        pub device_id: String,
+        /// Required: string.
         pub climate_preset_key: String,
         /// Required: string.
-        pub device_id: String,
+        pub starts_at: String,
         /// Required: string.
         pub ends_at: String,
         /// Optional: boolean.
@@ -754,8 +756,6 @@ pub mod schedules {
         pub max_override_period_minutes: Option<::seamapi_core::Nullable<u64>>,
         /// Optional: string.
         pub name: Option<String>,
-        /// Required: string.
-        pub starts_at: String,
     }
 
     /// `/thermostats/schedules/delete` ([Seam's reference](https://docs.seam.co/latest/api/thermostats/schedules/delete)).
@@ -800,6 +800,8 @@ pub mod schedules {
     #[::seamapi_core::seam_endpoint(path = "/thermostats/schedules/update", idempotent = true)]
     #[derive(Debug, Clone)]
     pub struct UpdateThermostatSchedule {
+        /// Required: string (uuid).
+        pub thermostat_schedule_id: String,
         /// Optional: string.
         pub climate_preset_key: Option<String>,
         /// Optional: string.
@@ -813,8 +815,6 @@ pub mod schedules {
         pub name: Option<String>,
         /// Optional: string.
         pub starts_at: Option<String>,
-        /// Required: string (uuid).
-        pub thermostat_schedule_id: String,
     }
 }
 

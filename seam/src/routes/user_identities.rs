@@ -79,11 +79,11 @@ impl<'a, C: ::seamapi_core::Binder> UserIdentities<'a, C> {
     /// `/user_identities/grant_access_to_device`: [`GrantAccessToDeviceUserIdentity`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/user_identities/grant_access_to_device)).
     pub fn grant_access_to_device(
         &self,
-        device_id: impl Into<String>,
         user_identity_id: impl Into<String>,
+        device_id: impl Into<String>,
     ) -> GrantAccessToDeviceUserIdentity<C::Binding> {
         ::seamapi_core::__private::bind_to(
-            GrantAccessToDeviceUserIdentity::new(device_id, user_identity_id),
+            GrantAccessToDeviceUserIdentity::new(user_identity_id, device_id),
             self.client,
         )
     }
@@ -140,11 +140,11 @@ impl<'a, C: ::seamapi_core::Binder> UserIdentities<'a, C> {
     /// `/user_identities/remove_acs_user`: [`RemoveAcsUserUserIdentity`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/user_identities/remove_acs_user)).
     pub fn remove_acs_user(
         &self,
-        acs_user_id: impl Into<String>,
         user_identity_id: impl Into<String>,
+        acs_user_id: impl Into<String>,
     ) -> RemoveAcsUserUserIdentity<C::Binding> {
         ::seamapi_core::__private::bind_to(
-            RemoveAcsUserUserIdentity::new(acs_user_id, user_identity_id),
+            RemoveAcsUserUserIdentity::new(user_identity_id, acs_user_id),
             self.client,
         )
     }
@@ -152,11 +152,11 @@ impl<'a, C: ::seamapi_core::Binder> UserIdentities<'a, C> {
     /// `/user_identities/revoke_access_to_device`: [`RevokeAccessToDeviceUserIdentity`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/user_identities/revoke_access_to_device)).
     pub fn revoke_access_to_device(
         &self,
-        device_id: impl Into<String>,
         user_identity_id: impl Into<String>,
+        device_id: impl Into<String>,
     ) -> RevokeAccessToDeviceUserIdentity<C::Binding> {
         ::seamapi_core::__private::bind_to(
-            RevokeAccessToDeviceUserIdentity::new(device_id, user_identity_id),
+            RevokeAccessToDeviceUserIdentity::new(user_identity_id, device_id),
             self.client,
         )
     }
@@ -221,12 +221,12 @@ pub struct DeleteUserIdentity {
 #[::seamapi_core::seam_endpoint(path = "/user_identities/generate_instant_key", response = crate::models::InstantKey, response_key = "instant_key", idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct GenerateInstantKeyUserIdentity {
+    /// Required: string (uuid).
+    pub user_identity_id: String,
     /// Optional: string (uuid).
     pub customization_profile_id: Option<String>,
     /// Optional: number, default `1`.
     pub max_use_count: Option<f64>,
-    /// Required: string (uuid).
-    pub user_identity_id: String,
 }
 
 /// `/user_identities/get` ([Seam's reference](https://docs.seam.co/latest/api/user_identities/get)).
@@ -244,7 +244,7 @@ pub struct GetUserIdentity {
 /// `/user_identities/grant_access_to_device` ([Seam's reference](https://docs.seam.co/latest/api/user_identities/grant_access_to_device)).
 ///
 /// Answers nothing of its own: `send` returns `()`.
-/// Required, so the arguments of `new`: `device_id`, `user_identity_id`; the others are setters.
+/// Required, so the arguments of `new`: `user_identity_id`, `device_id`; the others are setters.
 #[::seamapi_core::seam_endpoint(
     path = "/user_identities/grant_access_to_device",
     idempotent = true
@@ -252,9 +252,9 @@ pub struct GetUserIdentity {
 #[derive(Debug, Clone)]
 pub struct GrantAccessToDeviceUserIdentity {
     /// Required: string (uuid).
-    pub device_id: String,
-    /// Required: string (uuid).
     pub user_identity_id: String,
+    /// Required: string (uuid).
+    pub device_id: String,
 }
 
 /// `/user_identities/list` ([Seam's reference](https://docs.seam.co/latest/api/user_identities/list)).
@@ -327,20 +327,20 @@ pub struct ListAcsUsersUserIdentity {
 /// `/user_identities/remove_acs_user` ([Seam's reference](https://docs.seam.co/latest/api/user_identities/remove_acs_user)).
 ///
 /// Answers nothing of its own: `send` returns `()`.
-/// Required, so the arguments of `new`: `acs_user_id`, `user_identity_id`; the others are setters.
+/// Required, so the arguments of `new`: `user_identity_id`, `acs_user_id`; the others are setters.
 #[::seamapi_core::seam_endpoint(path = "/user_identities/remove_acs_user", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct RemoveAcsUserUserIdentity {
     /// Required: string (uuid).
-    pub acs_user_id: String,
-    /// Required: string (uuid).
     pub user_identity_id: String,
+    /// Required: string (uuid).
+    pub acs_user_id: String,
 }
 
 /// `/user_identities/revoke_access_to_device` ([Seam's reference](https://docs.seam.co/latest/api/user_identities/revoke_access_to_device)).
 ///
 /// Answers nothing of its own: `send` returns `()`.
-/// Required, so the arguments of `new`: `device_id`, `user_identity_id`; the others are setters.
+/// Required, so the arguments of `new`: `user_identity_id`, `device_id`; the others are setters.
 #[::seamapi_core::seam_endpoint(
     path = "/user_identities/revoke_access_to_device",
     idempotent = true
@@ -348,9 +348,9 @@ pub struct RemoveAcsUserUserIdentity {
 #[derive(Debug, Clone)]
 pub struct RevokeAccessToDeviceUserIdentity {
     /// Required: string (uuid).
-    pub device_id: String,
-    /// Required: string (uuid).
     pub user_identity_id: String,
+    /// Required: string (uuid).
+    pub device_id: String,
 }
 
 /// `/user_identities/update` ([Seam's reference](https://docs.seam.co/latest/api/user_identities/update)).
@@ -360,6 +360,8 @@ pub struct RevokeAccessToDeviceUserIdentity {
 #[::seamapi_core::seam_endpoint(path = "/user_identities/update", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct UpdateUserIdentity {
+    /// Required: string (uuid).
+    pub user_identity_id: String,
     /// Optional, nullable (`Nullable::Null` sends `null`): string (email).
     pub email_address: Option<::seamapi_core::Nullable<String>>,
     /// Optional, nullable (`Nullable::Null` sends `null`): string, at least 1 characters.
@@ -367,8 +369,6 @@ pub struct UpdateUserIdentity {
     pub full_name: Option<::seamapi_core::Nullable<String>>,
     /// Optional, nullable (`Nullable::Null` sends `null`): string.
     pub phone_number: Option<::seamapi_core::Nullable<String>>,
-    /// Required: string (uuid).
-    pub user_identity_id: String,
     /// Optional, nullable (`Nullable::Null` sends `null`): string, at least 1 characters.
     #[seam(min_length = 1)]
     pub user_identity_key: Option<::seamapi_core::Nullable<String>>,
@@ -432,11 +432,11 @@ pub mod unmanaged {
         /// `/user_identities/unmanaged/update`: [`UpdateUnmanagedUserIdentity`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/user_identities/unmanaged/update)).
         pub fn update(
             &self,
-            is_managed: bool,
             user_identity_id: impl Into<String>,
+            is_managed: bool,
         ) -> UpdateUnmanagedUserIdentity<C::Binding> {
             ::seamapi_core::__private::bind_to(
-                UpdateUnmanagedUserIdentity::new(is_managed, user_identity_id),
+                UpdateUnmanagedUserIdentity::new(user_identity_id, is_managed),
                 self.client,
             )
         }
@@ -475,14 +475,14 @@ pub mod unmanaged {
     /// `/user_identities/unmanaged/update` ([Seam's reference](https://docs.seam.co/latest/api/user_identities/unmanaged/update)).
     ///
     /// Answers nothing of its own: `send` returns `()`.
-    /// Required, so the arguments of `new`: `is_managed`, `user_identity_id`; the others are setters.
+    /// Required, so the arguments of `new`: `user_identity_id`, `is_managed`; the others are setters.
     #[::seamapi_core::seam_endpoint(path = "/user_identities/unmanaged/update", idempotent = true)]
     #[derive(Debug, Clone)]
     pub struct UpdateUnmanagedUserIdentity {
-        /// Required: boolean.
-        pub is_managed: bool,
         /// Required: string (uuid).
         pub user_identity_id: String,
+        /// Required: boolean.
+        pub is_managed: bool,
         /// Optional: string.
         pub user_identity_key: Option<String>,
     }

@@ -45,10 +45,10 @@ impl<'a, C: ::seamapi_core::Binder> Webhooks<'a, C> {
     /// `/webhooks/update`: [`UpdateWebhook`], bound to this client ([Seam's reference](https://docs.seam.co/latest/api/webhooks/update)).
     pub fn update(
         &self,
-        event_types: impl Into<Vec<String>>,
         webhook_id: impl Into<String>,
+        event_types: impl Into<Vec<String>>,
     ) -> UpdateWebhook<C::Binding> {
-        ::seamapi_core::__private::bind_to(UpdateWebhook::new(event_types, webhook_id), self.client)
+        ::seamapi_core::__private::bind_to(UpdateWebhook::new(webhook_id, event_types), self.client)
     }
 }
 
@@ -59,10 +59,10 @@ impl<'a, C: ::seamapi_core::Binder> Webhooks<'a, C> {
 #[::seamapi_core::seam_endpoint(path = "/webhooks/create", response = crate::models::Webhook, response_key = "webhook", idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct CreateWebhook {
-    /// Optional: array of string, default `["*"]`.
-    pub event_types: Option<Vec<String>>,
     /// Required: string (uri).
     pub url: String,
+    /// Optional: array of string, default `["*"]`.
+    pub event_types: Option<Vec<String>>,
 }
 
 /// `/webhooks/delete` ([Seam's reference](https://docs.seam.co/latest/api/webhooks/delete)).
@@ -98,12 +98,12 @@ pub struct ListWebhooks {}
 /// `/webhooks/update` ([Seam's reference](https://docs.seam.co/latest/api/webhooks/update)).
 ///
 /// Answers nothing of its own: `send` returns `()`.
-/// Required, so the arguments of `new`: `event_types`, `webhook_id`; the others are setters.
+/// Required, so the arguments of `new`: `webhook_id`, `event_types`; the others are setters.
 #[::seamapi_core::seam_endpoint(path = "/webhooks/update", idempotent = true)]
 #[derive(Debug, Clone)]
 pub struct UpdateWebhook {
-    /// Required: array of string.
-    pub event_types: Vec<String>,
     /// Required: string.
     pub webhook_id: String,
+    /// Required: array of string.
+    pub event_types: Vec<String>,
 }

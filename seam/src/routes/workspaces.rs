@@ -55,6 +55,8 @@ impl<'a, C: ::seamapi_core::Binder> Workspaces<'a, C> {
 #[::seamapi_core::seam_endpoint(path = "/workspaces/create", response = crate::models::Workspace, response_key = "workspace", idempotent = false)]
 #[derive(Debug, Clone)]
 pub struct CreateWorkspace {
+    /// Required: string.
+    pub name: String,
     /// Optional: string.
     pub company_name: Option<String>,
     /// Optional, nullable (`Nullable::Null` sends `null`): string. Deprecated.
@@ -64,8 +66,6 @@ pub struct CreateWorkspace {
     pub connect_webview_customization: Option<CreateWorkspaceConnectWebviewCustomization>,
     /// Optional: boolean, default `false`.
     pub is_sandbox: Option<bool>,
-    /// Required: string.
-    pub name: String,
     /// Optional: string (uuid).
     pub organization_id: Option<String>,
     /// Optional: string, one of 2 values. Deprecated.

@@ -131,9 +131,9 @@ pub fn push_cases(cases: &mut Vec<Case>) {
     cases.push(case(
         "all",
         ::seamapi::access_codes::simulate::SimulateCreateUnmanagedAccessCode::new(
-            String::from("1234"),
             String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"),
             String::from("sample"),
+            String::from("1234"),
         ),
     ));
     cases.push(case(
@@ -183,10 +183,10 @@ pub fn push_cases(cases: &mut Vec<Case>) {
         ::seamapi::access_grants::CreateAccessGrant::new(
             vec![
                 ::seamapi::access_grants::CreateAccessGrantRequestedAccessMethod {
-                    code: Some(String::from("1234")),
-                    instant_key_max_use_count: Some(1),
                     mode:
                         ::seamapi::models::access_grant::AccessGrantRequestedAccessMethodMode::Code,
+                    code: Some(String::from("1234")),
+                    instant_key_max_use_count: Some(1),
                 },
             ],
             ::seamapi::access_grants::CreateAccessGrantSelector::UserIdentityId {
@@ -215,10 +215,10 @@ pub fn push_cases(cases: &mut Vec<Case>) {
         ::seamapi::access_grants::CreateAccessGrant::new(
             vec![
                 ::seamapi::access_grants::CreateAccessGrantRequestedAccessMethod {
-                    code: Some(String::from("1234")),
-                    instant_key_max_use_count: Some(1),
                     mode:
                         ::seamapi::models::access_grant::AccessGrantRequestedAccessMethodMode::Code,
+                    code: Some(String::from("1234")),
+                    instant_key_max_use_count: Some(1),
                 },
             ],
             ::seamapi::access_grants::CreateAccessGrantSelector::UserIdentity {
@@ -254,10 +254,10 @@ pub fn push_cases(cases: &mut Vec<Case>) {
         ::seamapi::access_grants::CreateAccessGrant::new(
             vec![
                 ::seamapi::access_grants::CreateAccessGrantRequestedAccessMethod {
-                    code: Some(String::from("1234")),
-                    instant_key_max_use_count: Some(1),
                     mode:
                         ::seamapi::models::access_grant::AccessGrantRequestedAccessMethodMode::Code,
+                    code: Some(String::from("1234")),
+                    instant_key_max_use_count: Some(1),
                 },
             ],
             ::seamapi::access_grants::CreateAccessGrantSelector::UserIdentityId {
@@ -355,10 +355,10 @@ pub fn push_cases(cases: &mut Vec<Case>) {
             String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"),
             vec![
                 ::seamapi::access_grants::CreateAccessGrantRequestedAccessMethod {
-                    code: Some(String::from("1234")),
-                    instant_key_max_use_count: Some(1),
                     mode:
                         ::seamapi::models::access_grant::AccessGrantRequestedAccessMethodMode::Code,
+                    code: Some(String::from("1234")),
+                    instant_key_max_use_count: Some(1),
                 },
             ],
         ),
@@ -593,7 +593,7 @@ pub fn push_cases(cases: &mut Vec<Case>) {
             ),
     ));
     cases.push(case(
-        "AcsSystemIdAndAcsUserId",
+        "AcsUserIdAndAcsSystemId",
         ::seamapi::acs::credentials::ListAcsCredentials::new()
             .created_before(String::from("2025-06-01T12:00:00.000Z"))
             .is_multi_phone_sync_credential(true)
@@ -601,9 +601,9 @@ pub fn push_cases(cases: &mut Vec<Case>) {
             .page_cursor(String::from("sample"))
             .search(String::from("sample"))
             .selector(
-                ::seamapi::acs::credentials::ListAcsCredentialsSelector::AcsSystemIdAndAcsUserId {
-                    acs_system_id: String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"),
+                ::seamapi::acs::credentials::ListAcsCredentialsSelector::AcsUserIdAndAcsSystemId {
                     acs_user_id: String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"),
+                    acs_system_id: String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"),
                 },
             ),
     ));
@@ -824,8 +824,8 @@ pub fn push_cases(cases: &mut Vec<Case>) {
     cases.push(case(
         "all",
         ::seamapi::acs::users::CreateAcsUser::new(
-            String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"),
             String::from("sample"),
+            String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"),
         )
         .access_schedule(::seamapi::acs::users::CreateAcsUserAccessSchedule {
             ends_at: Some(::seamapi::Nullable::Value(String::from(
@@ -842,8 +842,8 @@ pub fn push_cases(cases: &mut Vec<Case>) {
     cases.push(case(
         "nulls",
         ::seamapi::acs::users::CreateAcsUser::new(
-            String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"),
             String::from("sample"),
+            String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"),
         )
         .access_schedule(::seamapi::acs::users::CreateAcsUserAccessSchedule {
             ends_at: Some(::seamapi::Nullable::Null),
@@ -922,8 +922,8 @@ pub fn push_cases(cases: &mut Vec<Case>) {
         ::seamapi::acs::users::UpdateAcsUser::new()
             .access_schedule(::seamapi::Nullable::Value(
                 ::seamapi::acs::users::UpdateAcsUserAccessSchedule {
-                    ends_at: String::from("2025-06-01T12:00:00.000Z"),
                     starts_at: String::from("2025-06-01T12:00:00.000Z"),
+                    ends_at: String::from("2025-06-01T12:00:00.000Z"),
                 },
             ))
             .acs_system_id(String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"))
@@ -1125,8 +1125,8 @@ pub fn push_cases(cases: &mut Vec<Case>) {
             String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"),
         ),
     ));
-    cases.push(case("all", ::seamapi::customers::CreatePortalCustomer::new().customer_resources_filters(vec![::seamapi::customers::CreatePortalCustomerCustomerResourcesFilter { field: String::from("sample_name"), operation: ::seamapi::customers::CreatePortalCustomerCustomerResourcesFilterOperation::V, value: ::serde_json::json!("sample") }]).customization_profile_id(String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001")).exclude_locale_picker(true).features(::seamapi::customers::CreatePortalCustomerFeatures { configure: Some(::seamapi::customers::CreatePortalCustomerFeaturesConfigure { allow_access_automation_rule_customization: Some(true), allow_climate_automation_rule_customization: Some(true), allow_instant_key_customization: Some(true), exclude: Some(true) }), connect: Some(::seamapi::customers::CreatePortalCustomerFeaturesConnect { accepted_providers: Some(vec![String::from("sample")]), exclude: Some(true), excluded_providers: Some(vec![String::from("sample")]) }), manage: Some(::seamapi::customers::CreatePortalCustomerFeaturesManage { device_management_confirmation: Some(::seamapi::customers::CreatePortalCustomerFeaturesManageDeviceManagementConfirmation { body: Some(String::from("sample")), cancel_button_label: Some(String::from("sample")), confirm_button_label: Some(String::from("sample")), title: Some(String::from("sample")) }), events: Some(::seamapi::customers::CreatePortalCustomerFeaturesManageEvents { allowed_events: Some(vec![String::from("sample")]), default_events: Some(vec![String::from("sample")]) }), exclude: Some(true), exclude_reservation_management: Some(true), exclude_reservation_technical_details: Some(true), exclude_staff_management: Some(true) }), manage_devices: Some(::seamapi::customers::CreatePortalCustomerFeaturesManageDevices { exclude: Some(true) }), organize: Some(::seamapi::customers::CreatePortalCustomerFeaturesManageDevices { exclude: Some(true) }) }).is_embedded(true).landing_page(::seamapi::customers::CreatePortalCustomerLandingPage { manage: Some(::serde_json::json!({"space_key":"sample"})) }).locale(::seamapi::customers::CreatePortalCustomerLocale::EnUs).navigation_mode(::seamapi::customers::CreatePortalCustomerNavigationMode::Full).read_only(true).customer_data(::seamapi::customers::CreatePortalCustomerCustomerData { access_grants: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataAccessGrant { access_grant_key: String::from("sample"), building_keys: Some(vec![String::from("sample")]), common_area_keys: Some(vec![String::from("sample")]), ends_at: Some(String::from("2025-06-01T12:00:00.000Z")), facility_keys: Some(vec![String::from("sample")]), guest_key: Some(String::from("sample")), listing_keys: Some(vec![String::from("sample")]), name: Some(String::from("sample")), preferred_code: Some(String::from("sample")), property_keys: Some(vec![String::from("sample")]), resident_key: Some(String::from("sample")), room_keys: Some(vec![String::from("sample")]), space_keys: Some(vec![String::from("sample")]), starts_at: Some(String::from("2025-06-01T12:00:00.000Z")), tenant_key: Some(String::from("sample")), unit_keys: Some(vec![String::from("sample")]), user_identity_key: Some(String::from("sample")), user_key: Some(String::from("sample")) }]), bookings: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataBooking { booking_key: String::from("sample"), building_keys: Some(vec![String::from("sample")]), common_area_keys: Some(vec![String::from("sample")]), ends_at: Some(String::from("2025-06-01T12:00:00.000Z")), facility_keys: Some(vec![String::from("sample")]), guest_key: Some(String::from("sample")), listing_keys: Some(vec![String::from("sample")]), name: Some(String::from("sample")), preferred_code: Some(String::from("sample")), property_keys: Some(vec![String::from("sample")]), resident_key: Some(String::from("sample")), room_keys: Some(vec![String::from("sample")]), space_keys: Some(vec![String::from("sample")]), starts_at: Some(String::from("2025-06-01T12:00:00.000Z")), tenant_key: Some(String::from("sample")), unit_keys: Some(vec![String::from("sample")]), user_identity_key: Some(String::from("sample")), user_key: Some(String::from("sample")) }]), buildings: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataBuilding { building_key: String::from("sample"), name: String::from("sample") }]), common_areas: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataCommonArea { common_area_key: String::from("sample"), name: String::from("sample"), parent_site_key: Some(String::from("sample")) }]), customer_key: String::from("sample"), facilities: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataFacility { facility_key: String::from("sample"), name: String::from("sample") }]), guests: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataGuest { email_address: Some(String::from("sample")), guest_key: String::from("sample"), name: String::from("sample"), phone_number: Some(String::from("sample")) }]), listings: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataListing { listing_key: String::from("sample"), name: String::from("sample") }]), properties: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataProperty { name: String::from("sample"), property_key: String::from("sample") }]), property_listings: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataPropertyListing { custom_metadata: Some(::seamapi::CustomMetadata::new().with("sample_key", "sample value")), name: String::from("sample"), property_listing_key: String::from("sample") }]), reservations: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataReservation { building_keys: Some(vec![String::from("sample")]), common_area_keys: Some(vec![String::from("sample")]), custom_metadata: Some(::seamapi::CustomMetadata::new().with("sample_key", "sample value")), ends_at: Some(String::from("2025-06-01T12:00:00.000Z")), facility_keys: Some(vec![String::from("sample")]), guest_key: Some(String::from("sample")), listing_keys: Some(vec![String::from("sample")]), name: Some(String::from("sample")), preferred_code: Some(String::from("sample")), property_keys: Some(vec![String::from("sample")]), reservation_key: String::from("sample"), resident_key: Some(String::from("sample")), room_keys: Some(vec![String::from("sample")]), space_keys: Some(vec![String::from("sample")]), starts_at: Some(String::from("2025-06-01T12:00:00.000Z")), tenant_key: Some(String::from("sample")), unit_keys: Some(vec![String::from("sample")]), user_identity_key: Some(String::from("sample")), user_key: Some(String::from("sample")) }]), residents: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataResident { email_address: Some(String::from("sample")), name: String::from("sample"), phone_number: Some(String::from("sample")), resident_key: String::from("sample") }]), rooms: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataRoom { name: String::from("sample"), parent_site_key: Some(String::from("sample")), room_key: String::from("sample") }]), sites: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataSite { name: String::from("sample"), site_key: String::from("sample") }]), spaces: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataSpace { customer_data: Some(::seamapi::customers::CreatePortalCustomerCustomerDataSpaceCustomerData { address: Some(::seamapi::Nullable::Value(String::from("sample"))), default_checkin_time: Some(::seamapi::Nullable::Value(String::from("14:30:00"))), default_checkout_time: Some(::seamapi::Nullable::Value(String::from("14:30:00"))), time_zone: Some(::seamapi::Nullable::Value(String::from("sample"))) }), duration_minutes: Some(1), geolocation: Some(::seamapi::customers::CreatePortalCustomerCustomerDataSpaceGeolocation { latitude: 1.0, longitude: 1.0 }), name: String::from("sample"), parent_site_key: Some(String::from("sample")), space_key: String::from("sample") }]), staff_members: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataStaffMember { building_keys: Some(vec![String::from("sample")]), common_area_keys: Some(vec![String::from("sample")]), email_address: Some(String::from("sample")), facility_keys: Some(vec![String::from("sample")]), listing_keys: Some(vec![String::from("sample")]), name: String::from("sample"), phone_number: Some(String::from("sample")), property_keys: Some(vec![String::from("sample")]), property_listing_keys: Some(vec![String::from("sample")]), room_keys: Some(vec![String::from("sample")]), site_keys: Some(vec![String::from("sample")]), space_keys: Some(vec![String::from("sample")]), staff_member_key: String::from("sample"), unit_keys: Some(vec![String::from("sample")]) }]), tenants: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataTenant { email_address: Some(String::from("sample")), name: String::from("sample"), phone_number: Some(String::from("sample")), tenant_key: String::from("sample") }]), units: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataUnit { name: String::from("sample"), parent_site_key: Some(String::from("sample")), unit_key: String::from("sample") }]), user_identities: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataUserIdentity { email_address: Some(String::from("sample")), name: String::from("sample"), phone_number: Some(String::from("sample")), user_identity_key: String::from("sample") }]), users: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataUser { email_address: Some(String::from("sample")), name: String::from("sample"), phone_number: Some(String::from("sample")), user_key: String::from("sample") }]) })));
-    cases.push(case("nulls", ::seamapi::customers::CreatePortalCustomer::new().customer_resources_filters(vec![::seamapi::customers::CreatePortalCustomerCustomerResourcesFilter { field: String::from("sample_name"), operation: ::seamapi::customers::CreatePortalCustomerCustomerResourcesFilterOperation::V, value: ::serde_json::json!("sample") }]).customization_profile_id(String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001")).exclude_locale_picker(true).features(::seamapi::customers::CreatePortalCustomerFeatures { configure: Some(::seamapi::customers::CreatePortalCustomerFeaturesConfigure { allow_access_automation_rule_customization: Some(true), allow_climate_automation_rule_customization: Some(true), allow_instant_key_customization: Some(true), exclude: Some(true) }), connect: Some(::seamapi::customers::CreatePortalCustomerFeaturesConnect { accepted_providers: Some(vec![String::from("sample")]), exclude: Some(true), excluded_providers: Some(vec![String::from("sample")]) }), manage: Some(::seamapi::customers::CreatePortalCustomerFeaturesManage { device_management_confirmation: Some(::seamapi::customers::CreatePortalCustomerFeaturesManageDeviceManagementConfirmation { body: Some(String::from("sample")), cancel_button_label: Some(String::from("sample")), confirm_button_label: Some(String::from("sample")), title: Some(String::from("sample")) }), events: Some(::seamapi::customers::CreatePortalCustomerFeaturesManageEvents { allowed_events: Some(vec![String::from("sample")]), default_events: Some(vec![String::from("sample")]) }), exclude: Some(true), exclude_reservation_management: Some(true), exclude_reservation_technical_details: Some(true), exclude_staff_management: Some(true) }), manage_devices: Some(::seamapi::customers::CreatePortalCustomerFeaturesManageDevices { exclude: Some(true) }), organize: Some(::seamapi::customers::CreatePortalCustomerFeaturesManageDevices { exclude: Some(true) }) }).is_embedded(true).landing_page(::seamapi::customers::CreatePortalCustomerLandingPage { manage: Some(::serde_json::json!({"space_key":"sample"})) }).locale(::seamapi::customers::CreatePortalCustomerLocale::EnUs).navigation_mode(::seamapi::customers::CreatePortalCustomerNavigationMode::Full).read_only(true).customer_data(::seamapi::customers::CreatePortalCustomerCustomerData { access_grants: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataAccessGrant { access_grant_key: String::from("sample"), building_keys: Some(vec![String::from("sample")]), common_area_keys: Some(vec![String::from("sample")]), ends_at: Some(String::from("2025-06-01T12:00:00.000Z")), facility_keys: Some(vec![String::from("sample")]), guest_key: Some(String::from("sample")), listing_keys: Some(vec![String::from("sample")]), name: Some(String::from("sample")), preferred_code: Some(String::from("sample")), property_keys: Some(vec![String::from("sample")]), resident_key: Some(String::from("sample")), room_keys: Some(vec![String::from("sample")]), space_keys: Some(vec![String::from("sample")]), starts_at: Some(String::from("2025-06-01T12:00:00.000Z")), tenant_key: Some(String::from("sample")), unit_keys: Some(vec![String::from("sample")]), user_identity_key: Some(String::from("sample")), user_key: Some(String::from("sample")) }]), bookings: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataBooking { booking_key: String::from("sample"), building_keys: Some(vec![String::from("sample")]), common_area_keys: Some(vec![String::from("sample")]), ends_at: Some(String::from("2025-06-01T12:00:00.000Z")), facility_keys: Some(vec![String::from("sample")]), guest_key: Some(String::from("sample")), listing_keys: Some(vec![String::from("sample")]), name: Some(String::from("sample")), preferred_code: Some(String::from("sample")), property_keys: Some(vec![String::from("sample")]), resident_key: Some(String::from("sample")), room_keys: Some(vec![String::from("sample")]), space_keys: Some(vec![String::from("sample")]), starts_at: Some(String::from("2025-06-01T12:00:00.000Z")), tenant_key: Some(String::from("sample")), unit_keys: Some(vec![String::from("sample")]), user_identity_key: Some(String::from("sample")), user_key: Some(String::from("sample")) }]), buildings: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataBuilding { building_key: String::from("sample"), name: String::from("sample") }]), common_areas: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataCommonArea { common_area_key: String::from("sample"), name: String::from("sample"), parent_site_key: Some(String::from("sample")) }]), customer_key: String::from("sample"), facilities: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataFacility { facility_key: String::from("sample"), name: String::from("sample") }]), guests: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataGuest { email_address: Some(String::from("sample")), guest_key: String::from("sample"), name: String::from("sample"), phone_number: Some(String::from("sample")) }]), listings: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataListing { listing_key: String::from("sample"), name: String::from("sample") }]), properties: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataProperty { name: String::from("sample"), property_key: String::from("sample") }]), property_listings: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataPropertyListing { custom_metadata: Some(::seamapi::CustomMetadata::new().with("sample_key", "sample value")), name: String::from("sample"), property_listing_key: String::from("sample") }]), reservations: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataReservation { building_keys: Some(vec![String::from("sample")]), common_area_keys: Some(vec![String::from("sample")]), custom_metadata: Some(::seamapi::CustomMetadata::new().with("sample_key", "sample value")), ends_at: Some(String::from("2025-06-01T12:00:00.000Z")), facility_keys: Some(vec![String::from("sample")]), guest_key: Some(String::from("sample")), listing_keys: Some(vec![String::from("sample")]), name: Some(String::from("sample")), preferred_code: Some(String::from("sample")), property_keys: Some(vec![String::from("sample")]), reservation_key: String::from("sample"), resident_key: Some(String::from("sample")), room_keys: Some(vec![String::from("sample")]), space_keys: Some(vec![String::from("sample")]), starts_at: Some(String::from("2025-06-01T12:00:00.000Z")), tenant_key: Some(String::from("sample")), unit_keys: Some(vec![String::from("sample")]), user_identity_key: Some(String::from("sample")), user_key: Some(String::from("sample")) }]), residents: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataResident { email_address: Some(String::from("sample")), name: String::from("sample"), phone_number: Some(String::from("sample")), resident_key: String::from("sample") }]), rooms: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataRoom { name: String::from("sample"), parent_site_key: Some(String::from("sample")), room_key: String::from("sample") }]), sites: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataSite { name: String::from("sample"), site_key: String::from("sample") }]), spaces: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataSpace { customer_data: Some(::seamapi::customers::CreatePortalCustomerCustomerDataSpaceCustomerData { address: Some(::seamapi::Nullable::Null), default_checkin_time: Some(::seamapi::Nullable::Null), default_checkout_time: Some(::seamapi::Nullable::Null), time_zone: Some(::seamapi::Nullable::Null) }), duration_minutes: Some(1), geolocation: Some(::seamapi::customers::CreatePortalCustomerCustomerDataSpaceGeolocation { latitude: 1.0, longitude: 1.0 }), name: String::from("sample"), parent_site_key: Some(String::from("sample")), space_key: String::from("sample") }]), staff_members: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataStaffMember { building_keys: Some(vec![String::from("sample")]), common_area_keys: Some(vec![String::from("sample")]), email_address: Some(String::from("sample")), facility_keys: Some(vec![String::from("sample")]), listing_keys: Some(vec![String::from("sample")]), name: String::from("sample"), phone_number: Some(String::from("sample")), property_keys: Some(vec![String::from("sample")]), property_listing_keys: Some(vec![String::from("sample")]), room_keys: Some(vec![String::from("sample")]), site_keys: Some(vec![String::from("sample")]), space_keys: Some(vec![String::from("sample")]), staff_member_key: String::from("sample"), unit_keys: Some(vec![String::from("sample")]) }]), tenants: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataTenant { email_address: Some(String::from("sample")), name: String::from("sample"), phone_number: Some(String::from("sample")), tenant_key: String::from("sample") }]), units: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataUnit { name: String::from("sample"), parent_site_key: Some(String::from("sample")), unit_key: String::from("sample") }]), user_identities: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataUserIdentity { email_address: Some(String::from("sample")), name: String::from("sample"), phone_number: Some(String::from("sample")), user_identity_key: String::from("sample") }]), users: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataUser { email_address: Some(String::from("sample")), name: String::from("sample"), phone_number: Some(String::from("sample")), user_key: String::from("sample") }]) })));
+    cases.push(case("all", ::seamapi::customers::CreatePortalCustomer::new().customer_resources_filters(vec![::seamapi::customers::CreatePortalCustomerCustomerResourcesFilter { field: String::from("sample_name"), operation: ::seamapi::customers::CreatePortalCustomerCustomerResourcesFilterOperation::V, value: ::serde_json::json!("sample") }]).customization_profile_id(String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001")).exclude_locale_picker(true).features(::seamapi::customers::CreatePortalCustomerFeatures { configure: Some(::seamapi::customers::CreatePortalCustomerFeaturesConfigure { allow_access_automation_rule_customization: Some(true), allow_climate_automation_rule_customization: Some(true), allow_instant_key_customization: Some(true), exclude: Some(true) }), connect: Some(::seamapi::customers::CreatePortalCustomerFeaturesConnect { accepted_providers: Some(vec![String::from("sample")]), exclude: Some(true), excluded_providers: Some(vec![String::from("sample")]) }), manage: Some(::seamapi::customers::CreatePortalCustomerFeaturesManage { device_management_confirmation: Some(::seamapi::customers::CreatePortalCustomerFeaturesManageDeviceManagementConfirmation { body: Some(String::from("sample")), cancel_button_label: Some(String::from("sample")), confirm_button_label: Some(String::from("sample")), title: Some(String::from("sample")) }), events: Some(::seamapi::customers::CreatePortalCustomerFeaturesManageEvents { allowed_events: Some(vec![String::from("sample")]), default_events: Some(vec![String::from("sample")]) }), exclude: Some(true), exclude_reservation_management: Some(true), exclude_reservation_technical_details: Some(true), exclude_staff_management: Some(true) }), manage_devices: Some(::seamapi::customers::CreatePortalCustomerFeaturesManageDevices { exclude: Some(true) }), organize: Some(::seamapi::customers::CreatePortalCustomerFeaturesManageDevices { exclude: Some(true) }) }).is_embedded(true).landing_page(::seamapi::customers::CreatePortalCustomerLandingPage { manage: Some(::serde_json::json!({"space_key":"sample"})) }).locale(::seamapi::customers::CreatePortalCustomerLocale::EnUs).navigation_mode(::seamapi::customers::CreatePortalCustomerNavigationMode::Full).read_only(true).customer_data(::seamapi::customers::CreatePortalCustomerCustomerData { customer_key: String::from("sample"), access_grants: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataAccessGrant { access_grant_key: String::from("sample"), building_keys: Some(vec![String::from("sample")]), common_area_keys: Some(vec![String::from("sample")]), ends_at: Some(String::from("2025-06-01T12:00:00.000Z")), facility_keys: Some(vec![String::from("sample")]), guest_key: Some(String::from("sample")), listing_keys: Some(vec![String::from("sample")]), name: Some(String::from("sample")), preferred_code: Some(String::from("sample")), property_keys: Some(vec![String::from("sample")]), resident_key: Some(String::from("sample")), room_keys: Some(vec![String::from("sample")]), space_keys: Some(vec![String::from("sample")]), starts_at: Some(String::from("2025-06-01T12:00:00.000Z")), tenant_key: Some(String::from("sample")), unit_keys: Some(vec![String::from("sample")]), user_identity_key: Some(String::from("sample")), user_key: Some(String::from("sample")) }]), bookings: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataBooking { booking_key: String::from("sample"), building_keys: Some(vec![String::from("sample")]), common_area_keys: Some(vec![String::from("sample")]), ends_at: Some(String::from("2025-06-01T12:00:00.000Z")), facility_keys: Some(vec![String::from("sample")]), guest_key: Some(String::from("sample")), listing_keys: Some(vec![String::from("sample")]), name: Some(String::from("sample")), preferred_code: Some(String::from("sample")), property_keys: Some(vec![String::from("sample")]), resident_key: Some(String::from("sample")), room_keys: Some(vec![String::from("sample")]), space_keys: Some(vec![String::from("sample")]), starts_at: Some(String::from("2025-06-01T12:00:00.000Z")), tenant_key: Some(String::from("sample")), unit_keys: Some(vec![String::from("sample")]), user_identity_key: Some(String::from("sample")), user_key: Some(String::from("sample")) }]), buildings: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataBuilding { name: String::from("sample"), building_key: String::from("sample") }]), common_areas: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataCommonArea { name: String::from("sample"), common_area_key: String::from("sample"), parent_site_key: Some(String::from("sample")) }]), facilities: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataFacility { name: String::from("sample"), facility_key: String::from("sample") }]), guests: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataGuest { name: String::from("sample"), guest_key: String::from("sample"), email_address: Some(String::from("sample")), phone_number: Some(String::from("sample")) }]), listings: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataListing { name: String::from("sample"), listing_key: String::from("sample") }]), properties: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataProperty { name: String::from("sample"), property_key: String::from("sample") }]), property_listings: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataPropertyListing { name: String::from("sample"), property_listing_key: String::from("sample"), custom_metadata: Some(::seamapi::CustomMetadata::new().with("sample_key", "sample value")) }]), reservations: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataReservation { reservation_key: String::from("sample"), building_keys: Some(vec![String::from("sample")]), common_area_keys: Some(vec![String::from("sample")]), custom_metadata: Some(::seamapi::CustomMetadata::new().with("sample_key", "sample value")), ends_at: Some(String::from("2025-06-01T12:00:00.000Z")), facility_keys: Some(vec![String::from("sample")]), guest_key: Some(String::from("sample")), listing_keys: Some(vec![String::from("sample")]), name: Some(String::from("sample")), preferred_code: Some(String::from("sample")), property_keys: Some(vec![String::from("sample")]), resident_key: Some(String::from("sample")), room_keys: Some(vec![String::from("sample")]), space_keys: Some(vec![String::from("sample")]), starts_at: Some(String::from("2025-06-01T12:00:00.000Z")), tenant_key: Some(String::from("sample")), unit_keys: Some(vec![String::from("sample")]), user_identity_key: Some(String::from("sample")), user_key: Some(String::from("sample")) }]), residents: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataResident { name: String::from("sample"), resident_key: String::from("sample"), email_address: Some(String::from("sample")), phone_number: Some(String::from("sample")) }]), rooms: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataRoom { name: String::from("sample"), room_key: String::from("sample"), parent_site_key: Some(String::from("sample")) }]), sites: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataSite { name: String::from("sample"), site_key: String::from("sample") }]), spaces: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataSpace { name: String::from("sample"), space_key: String::from("sample"), customer_data: Some(::seamapi::customers::CreatePortalCustomerCustomerDataSpaceCustomerData { address: Some(::seamapi::Nullable::Value(String::from("sample"))), default_checkin_time: Some(::seamapi::Nullable::Value(String::from("14:30:00"))), default_checkout_time: Some(::seamapi::Nullable::Value(String::from("14:30:00"))), time_zone: Some(::seamapi::Nullable::Value(String::from("sample"))) }), duration_minutes: Some(1), geolocation: Some(::seamapi::customers::CreatePortalCustomerCustomerDataSpaceGeolocation { latitude: 1.0, longitude: 1.0 }), parent_site_key: Some(String::from("sample")) }]), staff_members: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataStaffMember { name: String::from("sample"), staff_member_key: String::from("sample"), building_keys: Some(vec![String::from("sample")]), common_area_keys: Some(vec![String::from("sample")]), email_address: Some(String::from("sample")), facility_keys: Some(vec![String::from("sample")]), listing_keys: Some(vec![String::from("sample")]), phone_number: Some(String::from("sample")), property_keys: Some(vec![String::from("sample")]), property_listing_keys: Some(vec![String::from("sample")]), room_keys: Some(vec![String::from("sample")]), site_keys: Some(vec![String::from("sample")]), space_keys: Some(vec![String::from("sample")]), unit_keys: Some(vec![String::from("sample")]) }]), tenants: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataTenant { name: String::from("sample"), tenant_key: String::from("sample"), email_address: Some(String::from("sample")), phone_number: Some(String::from("sample")) }]), units: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataUnit { name: String::from("sample"), unit_key: String::from("sample"), parent_site_key: Some(String::from("sample")) }]), user_identities: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataUserIdentity { name: String::from("sample"), user_identity_key: String::from("sample"), email_address: Some(String::from("sample")), phone_number: Some(String::from("sample")) }]), users: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataUser { name: String::from("sample"), user_key: String::from("sample"), email_address: Some(String::from("sample")), phone_number: Some(String::from("sample")) }]) })));
+    cases.push(case("nulls", ::seamapi::customers::CreatePortalCustomer::new().customer_resources_filters(vec![::seamapi::customers::CreatePortalCustomerCustomerResourcesFilter { field: String::from("sample_name"), operation: ::seamapi::customers::CreatePortalCustomerCustomerResourcesFilterOperation::V, value: ::serde_json::json!("sample") }]).customization_profile_id(String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001")).exclude_locale_picker(true).features(::seamapi::customers::CreatePortalCustomerFeatures { configure: Some(::seamapi::customers::CreatePortalCustomerFeaturesConfigure { allow_access_automation_rule_customization: Some(true), allow_climate_automation_rule_customization: Some(true), allow_instant_key_customization: Some(true), exclude: Some(true) }), connect: Some(::seamapi::customers::CreatePortalCustomerFeaturesConnect { accepted_providers: Some(vec![String::from("sample")]), exclude: Some(true), excluded_providers: Some(vec![String::from("sample")]) }), manage: Some(::seamapi::customers::CreatePortalCustomerFeaturesManage { device_management_confirmation: Some(::seamapi::customers::CreatePortalCustomerFeaturesManageDeviceManagementConfirmation { body: Some(String::from("sample")), cancel_button_label: Some(String::from("sample")), confirm_button_label: Some(String::from("sample")), title: Some(String::from("sample")) }), events: Some(::seamapi::customers::CreatePortalCustomerFeaturesManageEvents { allowed_events: Some(vec![String::from("sample")]), default_events: Some(vec![String::from("sample")]) }), exclude: Some(true), exclude_reservation_management: Some(true), exclude_reservation_technical_details: Some(true), exclude_staff_management: Some(true) }), manage_devices: Some(::seamapi::customers::CreatePortalCustomerFeaturesManageDevices { exclude: Some(true) }), organize: Some(::seamapi::customers::CreatePortalCustomerFeaturesManageDevices { exclude: Some(true) }) }).is_embedded(true).landing_page(::seamapi::customers::CreatePortalCustomerLandingPage { manage: Some(::serde_json::json!({"space_key":"sample"})) }).locale(::seamapi::customers::CreatePortalCustomerLocale::EnUs).navigation_mode(::seamapi::customers::CreatePortalCustomerNavigationMode::Full).read_only(true).customer_data(::seamapi::customers::CreatePortalCustomerCustomerData { customer_key: String::from("sample"), access_grants: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataAccessGrant { access_grant_key: String::from("sample"), building_keys: Some(vec![String::from("sample")]), common_area_keys: Some(vec![String::from("sample")]), ends_at: Some(String::from("2025-06-01T12:00:00.000Z")), facility_keys: Some(vec![String::from("sample")]), guest_key: Some(String::from("sample")), listing_keys: Some(vec![String::from("sample")]), name: Some(String::from("sample")), preferred_code: Some(String::from("sample")), property_keys: Some(vec![String::from("sample")]), resident_key: Some(String::from("sample")), room_keys: Some(vec![String::from("sample")]), space_keys: Some(vec![String::from("sample")]), starts_at: Some(String::from("2025-06-01T12:00:00.000Z")), tenant_key: Some(String::from("sample")), unit_keys: Some(vec![String::from("sample")]), user_identity_key: Some(String::from("sample")), user_key: Some(String::from("sample")) }]), bookings: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataBooking { booking_key: String::from("sample"), building_keys: Some(vec![String::from("sample")]), common_area_keys: Some(vec![String::from("sample")]), ends_at: Some(String::from("2025-06-01T12:00:00.000Z")), facility_keys: Some(vec![String::from("sample")]), guest_key: Some(String::from("sample")), listing_keys: Some(vec![String::from("sample")]), name: Some(String::from("sample")), preferred_code: Some(String::from("sample")), property_keys: Some(vec![String::from("sample")]), resident_key: Some(String::from("sample")), room_keys: Some(vec![String::from("sample")]), space_keys: Some(vec![String::from("sample")]), starts_at: Some(String::from("2025-06-01T12:00:00.000Z")), tenant_key: Some(String::from("sample")), unit_keys: Some(vec![String::from("sample")]), user_identity_key: Some(String::from("sample")), user_key: Some(String::from("sample")) }]), buildings: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataBuilding { name: String::from("sample"), building_key: String::from("sample") }]), common_areas: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataCommonArea { name: String::from("sample"), common_area_key: String::from("sample"), parent_site_key: Some(String::from("sample")) }]), facilities: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataFacility { name: String::from("sample"), facility_key: String::from("sample") }]), guests: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataGuest { name: String::from("sample"), guest_key: String::from("sample"), email_address: Some(String::from("sample")), phone_number: Some(String::from("sample")) }]), listings: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataListing { name: String::from("sample"), listing_key: String::from("sample") }]), properties: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataProperty { name: String::from("sample"), property_key: String::from("sample") }]), property_listings: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataPropertyListing { name: String::from("sample"), property_listing_key: String::from("sample"), custom_metadata: Some(::seamapi::CustomMetadata::new().with("sample_key", "sample value")) }]), reservations: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataReservation { reservation_key: String::from("sample"), building_keys: Some(vec![String::from("sample")]), common_area_keys: Some(vec![String::from("sample")]), custom_metadata: Some(::seamapi::CustomMetadata::new().with("sample_key", "sample value")), ends_at: Some(String::from("2025-06-01T12:00:00.000Z")), facility_keys: Some(vec![String::from("sample")]), guest_key: Some(String::from("sample")), listing_keys: Some(vec![String::from("sample")]), name: Some(String::from("sample")), preferred_code: Some(String::from("sample")), property_keys: Some(vec![String::from("sample")]), resident_key: Some(String::from("sample")), room_keys: Some(vec![String::from("sample")]), space_keys: Some(vec![String::from("sample")]), starts_at: Some(String::from("2025-06-01T12:00:00.000Z")), tenant_key: Some(String::from("sample")), unit_keys: Some(vec![String::from("sample")]), user_identity_key: Some(String::from("sample")), user_key: Some(String::from("sample")) }]), residents: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataResident { name: String::from("sample"), resident_key: String::from("sample"), email_address: Some(String::from("sample")), phone_number: Some(String::from("sample")) }]), rooms: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataRoom { name: String::from("sample"), room_key: String::from("sample"), parent_site_key: Some(String::from("sample")) }]), sites: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataSite { name: String::from("sample"), site_key: String::from("sample") }]), spaces: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataSpace { name: String::from("sample"), space_key: String::from("sample"), customer_data: Some(::seamapi::customers::CreatePortalCustomerCustomerDataSpaceCustomerData { address: Some(::seamapi::Nullable::Null), default_checkin_time: Some(::seamapi::Nullable::Null), default_checkout_time: Some(::seamapi::Nullable::Null), time_zone: Some(::seamapi::Nullable::Null) }), duration_minutes: Some(1), geolocation: Some(::seamapi::customers::CreatePortalCustomerCustomerDataSpaceGeolocation { latitude: 1.0, longitude: 1.0 }), parent_site_key: Some(String::from("sample")) }]), staff_members: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataStaffMember { name: String::from("sample"), staff_member_key: String::from("sample"), building_keys: Some(vec![String::from("sample")]), common_area_keys: Some(vec![String::from("sample")]), email_address: Some(String::from("sample")), facility_keys: Some(vec![String::from("sample")]), listing_keys: Some(vec![String::from("sample")]), phone_number: Some(String::from("sample")), property_keys: Some(vec![String::from("sample")]), property_listing_keys: Some(vec![String::from("sample")]), room_keys: Some(vec![String::from("sample")]), site_keys: Some(vec![String::from("sample")]), space_keys: Some(vec![String::from("sample")]), unit_keys: Some(vec![String::from("sample")]) }]), tenants: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataTenant { name: String::from("sample"), tenant_key: String::from("sample"), email_address: Some(String::from("sample")), phone_number: Some(String::from("sample")) }]), units: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataUnit { name: String::from("sample"), unit_key: String::from("sample"), parent_site_key: Some(String::from("sample")) }]), user_identities: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataUserIdentity { name: String::from("sample"), user_identity_key: String::from("sample"), email_address: Some(String::from("sample")), phone_number: Some(String::from("sample")) }]), users: Some(vec![::seamapi::customers::CreatePortalCustomerCustomerDataUser { name: String::from("sample"), user_key: String::from("sample"), email_address: Some(String::from("sample")), phone_number: Some(String::from("sample")) }]) })));
     cases.push(case(
         "all",
         ::seamapi::customers::DeleteDataCustomer::new()
@@ -1199,35 +1199,35 @@ pub fn push_cases(cases: &mut Vec<Case>) {
             ])
             .buildings(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataBuilding {
-                    building_key: String::from("sample"),
                     name: String::from("sample"),
+                    building_key: String::from("sample"),
                 },
             ])
             .common_areas(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataCommonArea {
-                    common_area_key: String::from("sample"),
                     name: String::from("sample"),
+                    common_area_key: String::from("sample"),
                     parent_site_key: Some(String::from("sample")),
                 },
             ])
             .facilities(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataFacility {
-                    facility_key: String::from("sample"),
                     name: String::from("sample"),
+                    facility_key: String::from("sample"),
                 },
             ])
             .guests(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataGuest {
-                    email_address: Some(String::from("sample")),
-                    guest_key: String::from("sample"),
                     name: String::from("sample"),
+                    guest_key: String::from("sample"),
+                    email_address: Some(String::from("sample")),
                     phone_number: Some(String::from("sample")),
                 },
             ])
             .listings(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataListing {
-                    listing_key: String::from("sample"),
                     name: String::from("sample"),
+                    listing_key: String::from("sample"),
                 },
             ])
             .properties(vec![
@@ -1238,15 +1238,16 @@ pub fn push_cases(cases: &mut Vec<Case>) {
             ])
             .property_listings(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataPropertyListing {
+                    name: String::from("sample"),
+                    property_listing_key: String::from("sample"),
                     custom_metadata: Some(
                         ::seamapi::CustomMetadata::new().with("sample_key", "sample value"),
                     ),
-                    name: String::from("sample"),
-                    property_listing_key: String::from("sample"),
                 },
             ])
             .reservations(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataReservation {
+                    reservation_key: String::from("sample"),
                     building_keys: Some(vec![String::from("sample")]),
                     common_area_keys: Some(vec![String::from("sample")]),
                     custom_metadata: Some(
@@ -1259,7 +1260,6 @@ pub fn push_cases(cases: &mut Vec<Case>) {
                     name: Some(String::from("sample")),
                     preferred_code: Some(String::from("sample")),
                     property_keys: Some(vec![String::from("sample")]),
-                    reservation_key: String::from("sample"),
                     resident_key: Some(String::from("sample")),
                     room_keys: Some(vec![String::from("sample")]),
                     space_keys: Some(vec![String::from("sample")]),
@@ -1272,17 +1272,17 @@ pub fn push_cases(cases: &mut Vec<Case>) {
             ])
             .residents(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataResident {
-                    email_address: Some(String::from("sample")),
                     name: String::from("sample"),
-                    phone_number: Some(String::from("sample")),
                     resident_key: String::from("sample"),
+                    email_address: Some(String::from("sample")),
+                    phone_number: Some(String::from("sample")),
                 },
             ])
             .rooms(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataRoom {
                     name: String::from("sample"),
-                    parent_site_key: Some(String::from("sample")),
                     room_key: String::from("sample"),
+                    parent_site_key: Some(String::from("sample")),
                 },
             ])
             .sites(vec![
@@ -1293,6 +1293,8 @@ pub fn push_cases(cases: &mut Vec<Case>) {
             ])
             .spaces(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataSpace {
+                    name: String::from("sample"),
+                    space_key: String::from("sample"),
                     customer_data: Some(
                         ::seamapi::customers::CreatePortalCustomerCustomerDataSpaceCustomerData {
                             address: Some(::seamapi::Nullable::Value(String::from("sample"))),
@@ -1312,58 +1314,56 @@ pub fn push_cases(cases: &mut Vec<Case>) {
                             longitude: 1.0,
                         },
                     ),
-                    name: String::from("sample"),
                     parent_site_key: Some(String::from("sample")),
-                    space_key: String::from("sample"),
                 },
             ])
             .staff_members(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataStaffMember {
+                    name: String::from("sample"),
+                    staff_member_key: String::from("sample"),
                     building_keys: Some(vec![String::from("sample")]),
                     common_area_keys: Some(vec![String::from("sample")]),
                     email_address: Some(String::from("sample")),
                     facility_keys: Some(vec![String::from("sample")]),
                     listing_keys: Some(vec![String::from("sample")]),
-                    name: String::from("sample"),
                     phone_number: Some(String::from("sample")),
                     property_keys: Some(vec![String::from("sample")]),
                     property_listing_keys: Some(vec![String::from("sample")]),
                     room_keys: Some(vec![String::from("sample")]),
                     site_keys: Some(vec![String::from("sample")]),
                     space_keys: Some(vec![String::from("sample")]),
-                    staff_member_key: String::from("sample"),
                     unit_keys: Some(vec![String::from("sample")]),
                 },
             ])
             .tenants(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataTenant {
-                    email_address: Some(String::from("sample")),
                     name: String::from("sample"),
-                    phone_number: Some(String::from("sample")),
                     tenant_key: String::from("sample"),
+                    email_address: Some(String::from("sample")),
+                    phone_number: Some(String::from("sample")),
                 },
             ])
             .units(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataUnit {
                     name: String::from("sample"),
-                    parent_site_key: Some(String::from("sample")),
                     unit_key: String::from("sample"),
+                    parent_site_key: Some(String::from("sample")),
                 },
             ])
             .user_identities(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataUserIdentity {
-                    email_address: Some(String::from("sample")),
                     name: String::from("sample"),
-                    phone_number: Some(String::from("sample")),
                     user_identity_key: String::from("sample"),
+                    email_address: Some(String::from("sample")),
+                    phone_number: Some(String::from("sample")),
                 },
             ])
             .users(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataUser {
-                    email_address: Some(String::from("sample")),
                     name: String::from("sample"),
-                    phone_number: Some(String::from("sample")),
                     user_key: String::from("sample"),
+                    email_address: Some(String::from("sample")),
+                    phone_number: Some(String::from("sample")),
                 },
             ]),
     ));
@@ -1416,35 +1416,35 @@ pub fn push_cases(cases: &mut Vec<Case>) {
             ])
             .buildings(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataBuilding {
-                    building_key: String::from("sample"),
                     name: String::from("sample"),
+                    building_key: String::from("sample"),
                 },
             ])
             .common_areas(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataCommonArea {
-                    common_area_key: String::from("sample"),
                     name: String::from("sample"),
+                    common_area_key: String::from("sample"),
                     parent_site_key: Some(String::from("sample")),
                 },
             ])
             .facilities(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataFacility {
-                    facility_key: String::from("sample"),
                     name: String::from("sample"),
+                    facility_key: String::from("sample"),
                 },
             ])
             .guests(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataGuest {
-                    email_address: Some(String::from("sample")),
-                    guest_key: String::from("sample"),
                     name: String::from("sample"),
+                    guest_key: String::from("sample"),
+                    email_address: Some(String::from("sample")),
                     phone_number: Some(String::from("sample")),
                 },
             ])
             .listings(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataListing {
-                    listing_key: String::from("sample"),
                     name: String::from("sample"),
+                    listing_key: String::from("sample"),
                 },
             ])
             .properties(vec![
@@ -1455,15 +1455,16 @@ pub fn push_cases(cases: &mut Vec<Case>) {
             ])
             .property_listings(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataPropertyListing {
+                    name: String::from("sample"),
+                    property_listing_key: String::from("sample"),
                     custom_metadata: Some(
                         ::seamapi::CustomMetadata::new().with("sample_key", "sample value"),
                     ),
-                    name: String::from("sample"),
-                    property_listing_key: String::from("sample"),
                 },
             ])
             .reservations(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataReservation {
+                    reservation_key: String::from("sample"),
                     building_keys: Some(vec![String::from("sample")]),
                     common_area_keys: Some(vec![String::from("sample")]),
                     custom_metadata: Some(
@@ -1476,7 +1477,6 @@ pub fn push_cases(cases: &mut Vec<Case>) {
                     name: Some(String::from("sample")),
                     preferred_code: Some(String::from("sample")),
                     property_keys: Some(vec![String::from("sample")]),
-                    reservation_key: String::from("sample"),
                     resident_key: Some(String::from("sample")),
                     room_keys: Some(vec![String::from("sample")]),
                     space_keys: Some(vec![String::from("sample")]),
@@ -1489,17 +1489,17 @@ pub fn push_cases(cases: &mut Vec<Case>) {
             ])
             .residents(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataResident {
-                    email_address: Some(String::from("sample")),
                     name: String::from("sample"),
-                    phone_number: Some(String::from("sample")),
                     resident_key: String::from("sample"),
+                    email_address: Some(String::from("sample")),
+                    phone_number: Some(String::from("sample")),
                 },
             ])
             .rooms(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataRoom {
                     name: String::from("sample"),
-                    parent_site_key: Some(String::from("sample")),
                     room_key: String::from("sample"),
+                    parent_site_key: Some(String::from("sample")),
                 },
             ])
             .sites(vec![
@@ -1510,6 +1510,8 @@ pub fn push_cases(cases: &mut Vec<Case>) {
             ])
             .spaces(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataSpace {
+                    name: String::from("sample"),
+                    space_key: String::from("sample"),
                     customer_data: Some(
                         ::seamapi::customers::CreatePortalCustomerCustomerDataSpaceCustomerData {
                             address: Some(::seamapi::Nullable::Null),
@@ -1525,58 +1527,56 @@ pub fn push_cases(cases: &mut Vec<Case>) {
                             longitude: 1.0,
                         },
                     ),
-                    name: String::from("sample"),
                     parent_site_key: Some(String::from("sample")),
-                    space_key: String::from("sample"),
                 },
             ])
             .staff_members(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataStaffMember {
+                    name: String::from("sample"),
+                    staff_member_key: String::from("sample"),
                     building_keys: Some(vec![String::from("sample")]),
                     common_area_keys: Some(vec![String::from("sample")]),
                     email_address: Some(String::from("sample")),
                     facility_keys: Some(vec![String::from("sample")]),
                     listing_keys: Some(vec![String::from("sample")]),
-                    name: String::from("sample"),
                     phone_number: Some(String::from("sample")),
                     property_keys: Some(vec![String::from("sample")]),
                     property_listing_keys: Some(vec![String::from("sample")]),
                     room_keys: Some(vec![String::from("sample")]),
                     site_keys: Some(vec![String::from("sample")]),
                     space_keys: Some(vec![String::from("sample")]),
-                    staff_member_key: String::from("sample"),
                     unit_keys: Some(vec![String::from("sample")]),
                 },
             ])
             .tenants(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataTenant {
-                    email_address: Some(String::from("sample")),
                     name: String::from("sample"),
-                    phone_number: Some(String::from("sample")),
                     tenant_key: String::from("sample"),
+                    email_address: Some(String::from("sample")),
+                    phone_number: Some(String::from("sample")),
                 },
             ])
             .units(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataUnit {
                     name: String::from("sample"),
-                    parent_site_key: Some(String::from("sample")),
                     unit_key: String::from("sample"),
+                    parent_site_key: Some(String::from("sample")),
                 },
             ])
             .user_identities(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataUserIdentity {
-                    email_address: Some(String::from("sample")),
                     name: String::from("sample"),
-                    phone_number: Some(String::from("sample")),
                     user_identity_key: String::from("sample"),
+                    email_address: Some(String::from("sample")),
+                    phone_number: Some(String::from("sample")),
                 },
             ])
             .users(vec![
                 ::seamapi::customers::CreatePortalCustomerCustomerDataUser {
-                    email_address: Some(String::from("sample")),
                     name: String::from("sample"),
-                    phone_number: Some(String::from("sample")),
                     user_key: String::from("sample"),
+                    email_address: Some(String::from("sample")),
+                    phone_number: Some(String::from("sample")),
                 },
             ]),
     ));
@@ -1819,8 +1819,8 @@ pub fn push_cases(cases: &mut Vec<Case>) {
     cases.push(case(
         "all",
         ::seamapi::locks::ConfigureAutoLock::new(
-            true,
             String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"),
+            true,
         )
         .auto_lock_delay_seconds(1.0),
     ));
@@ -1887,8 +1887,8 @@ pub fn push_cases(cases: &mut Vec<Case>) {
     cases.push(case(
         "all",
         ::seamapi::locks::simulate::SimulateKeypadCodeEntryLock::new(
-            String::from("sample"),
             String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"),
+            String::from("sample"),
         ),
     ));
     cases.push(case(
@@ -2017,8 +2017,8 @@ pub fn push_cases(cases: &mut Vec<Case>) {
     cases.push(case(
         "all",
         ::seamapi::spaces::AddAcsEntrancesSpace::new(
-            vec![String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001")],
             String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"),
+            vec![String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001")],
         ),
     ));
     cases.push(case(
@@ -2031,8 +2031,8 @@ pub fn push_cases(cases: &mut Vec<Case>) {
     cases.push(case(
         "all",
         ::seamapi::spaces::AddDevicesSpace::new(
-            vec![String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001")],
             String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"),
+            vec![String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001")],
         ),
     ));
     cases.push(case(
@@ -2101,8 +2101,8 @@ pub fn push_cases(cases: &mut Vec<Case>) {
     cases.push(case(
         "all",
         ::seamapi::spaces::RemoveAcsEntrancesSpace::new(
-            vec![String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001")],
             String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"),
+            vec![String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001")],
         ),
     ));
     cases.push(case(
@@ -2115,8 +2115,8 @@ pub fn push_cases(cases: &mut Vec<Case>) {
     cases.push(case(
         "all",
         ::seamapi::spaces::RemoveDevicesSpace::new(
-            vec![String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001")],
             String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"),
+            vec![String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001")],
         ),
     ));
     cases.push(case(
@@ -2152,8 +2152,8 @@ pub fn push_cases(cases: &mut Vec<Case>) {
     cases.push(case(
         "all",
         ::seamapi::thermostats::ActivateClimatePresetThermostat::new(
-            String::from("sample"),
             String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"),
+            String::from("sample"),
         ),
     ));
     cases.push(case(
@@ -2164,13 +2164,13 @@ pub fn push_cases(cases: &mut Vec<Case>) {
         .cooling_set_point_celsius(1.0)
         .cooling_set_point_fahrenheit(1.0),
     ));
-    cases.push(case("all", ::seamapi::thermostats::CreateClimatePresetThermostat::new(String::from("sample"), String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001")).climate_preset_mode(::seamapi::models::device::DevicePropertiesAvailableClimatePresetMode::Home).cooling_set_point_celsius(1.0).cooling_set_point_fahrenheit(1.0).ecobee_metadata(::seamapi::thermostats::CreateClimatePresetThermostatEcobeeMetadata { climate_ref: Some(String::from("sample")), is_optimized: Some(true), owner: Some(::seamapi::models::device::DevicePropertiesAvailableClimatePresetEcobeeMetadataOwner::User) }).fan_mode_setting(::seamapi::models::device::DevicePropertiesAvailableClimatePresetFanModeSetting::Auto).heating_set_point_celsius(1.0).heating_set_point_fahrenheit(1.0).hvac_mode_setting(::seamapi::models::device::DevicePropertiesAvailableClimatePresetHvacModeSetting::Off).manual_override_allowed(true).name(::seamapi::Nullable::Value(String::from("sample")))));
-    cases.push(case("nulls", ::seamapi::thermostats::CreateClimatePresetThermostat::new(String::from("sample"), String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001")).climate_preset_mode(::seamapi::models::device::DevicePropertiesAvailableClimatePresetMode::Home).cooling_set_point_celsius(1.0).cooling_set_point_fahrenheit(1.0).ecobee_metadata(::seamapi::thermostats::CreateClimatePresetThermostatEcobeeMetadata { climate_ref: Some(String::from("sample")), is_optimized: Some(true), owner: Some(::seamapi::models::device::DevicePropertiesAvailableClimatePresetEcobeeMetadataOwner::User) }).fan_mode_setting(::seamapi::models::device::DevicePropertiesAvailableClimatePresetFanModeSetting::Auto).heating_set_point_celsius(1.0).heating_set_point_fahrenheit(1.0).hvac_mode_setting(::seamapi::models::device::DevicePropertiesAvailableClimatePresetHvacModeSetting::Off).manual_override_allowed(true).name(::seamapi::Nullable::Null)));
+    cases.push(case("all", ::seamapi::thermostats::CreateClimatePresetThermostat::new(String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"), String::from("sample")).climate_preset_mode(::seamapi::models::device::DevicePropertiesAvailableClimatePresetMode::Home).cooling_set_point_celsius(1.0).cooling_set_point_fahrenheit(1.0).ecobee_metadata(::seamapi::thermostats::CreateClimatePresetThermostatEcobeeMetadata { climate_ref: Some(String::from("sample")), is_optimized: Some(true), owner: Some(::seamapi::models::device::DevicePropertiesAvailableClimatePresetEcobeeMetadataOwner::User) }).fan_mode_setting(::seamapi::models::device::DevicePropertiesAvailableClimatePresetFanModeSetting::Auto).heating_set_point_celsius(1.0).heating_set_point_fahrenheit(1.0).hvac_mode_setting(::seamapi::models::device::DevicePropertiesAvailableClimatePresetHvacModeSetting::Off).manual_override_allowed(true).name(::seamapi::Nullable::Value(String::from("sample")))));
+    cases.push(case("nulls", ::seamapi::thermostats::CreateClimatePresetThermostat::new(String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"), String::from("sample")).climate_preset_mode(::seamapi::models::device::DevicePropertiesAvailableClimatePresetMode::Home).cooling_set_point_celsius(1.0).cooling_set_point_fahrenheit(1.0).ecobee_metadata(::seamapi::thermostats::CreateClimatePresetThermostatEcobeeMetadata { climate_ref: Some(String::from("sample")), is_optimized: Some(true), owner: Some(::seamapi::models::device::DevicePropertiesAvailableClimatePresetEcobeeMetadataOwner::User) }).fan_mode_setting(::seamapi::models::device::DevicePropertiesAvailableClimatePresetFanModeSetting::Auto).heating_set_point_celsius(1.0).heating_set_point_fahrenheit(1.0).hvac_mode_setting(::seamapi::models::device::DevicePropertiesAvailableClimatePresetHvacModeSetting::Off).manual_override_allowed(true).name(::seamapi::Nullable::Null)));
     cases.push(case(
         "all",
         ::seamapi::thermostats::DeleteClimatePresetThermostat::new(
-            String::from("sample"),
             String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"),
+            String::from("sample"),
         ),
     ));
     cases.push(case(
@@ -2250,8 +2250,8 @@ pub fn push_cases(cases: &mut Vec<Case>) {
     cases.push(case(
         "all",
         ::seamapi::thermostats::SetFallbackClimatePresetThermostat::new(
-            String::from("sample"),
             String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"),
+            String::from("sample"),
         ),
     ));
     cases.push(case(
@@ -2332,8 +2332,8 @@ pub fn push_cases(cases: &mut Vec<Case>) {
         .upper_limit_celsius(::seamapi::Nullable::Null)
         .upper_limit_fahrenheit(::seamapi::Nullable::Null),
     ));
-    cases.push(case("all", ::seamapi::thermostats::UpdateClimatePresetThermostat::new(String::from("sample"), String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001")).climate_preset_mode(::seamapi::models::device::DevicePropertiesAvailableClimatePresetMode::Home).cooling_set_point_celsius(1.0).cooling_set_point_fahrenheit(1.0).ecobee_metadata(::seamapi::thermostats::CreateClimatePresetThermostatEcobeeMetadata { climate_ref: Some(String::from("sample")), is_optimized: Some(true), owner: Some(::seamapi::models::device::DevicePropertiesAvailableClimatePresetEcobeeMetadataOwner::User) }).fan_mode_setting(::seamapi::models::device::DevicePropertiesAvailableClimatePresetFanModeSetting::Auto).heating_set_point_celsius(1.0).heating_set_point_fahrenheit(1.0).hvac_mode_setting(::seamapi::models::device::DevicePropertiesAvailableClimatePresetHvacModeSetting::Off).manual_override_allowed(true).name(::seamapi::Nullable::Value(String::from("sample")))));
-    cases.push(case("nulls", ::seamapi::thermostats::UpdateClimatePresetThermostat::new(String::from("sample"), String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001")).climate_preset_mode(::seamapi::models::device::DevicePropertiesAvailableClimatePresetMode::Home).cooling_set_point_celsius(1.0).cooling_set_point_fahrenheit(1.0).ecobee_metadata(::seamapi::thermostats::CreateClimatePresetThermostatEcobeeMetadata { climate_ref: Some(String::from("sample")), is_optimized: Some(true), owner: Some(::seamapi::models::device::DevicePropertiesAvailableClimatePresetEcobeeMetadataOwner::User) }).fan_mode_setting(::seamapi::models::device::DevicePropertiesAvailableClimatePresetFanModeSetting::Auto).heating_set_point_celsius(1.0).heating_set_point_fahrenheit(1.0).hvac_mode_setting(::seamapi::models::device::DevicePropertiesAvailableClimatePresetHvacModeSetting::Off).manual_override_allowed(true).name(::seamapi::Nullable::Null)));
+    cases.push(case("all", ::seamapi::thermostats::UpdateClimatePresetThermostat::new(String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"), String::from("sample")).climate_preset_mode(::seamapi::models::device::DevicePropertiesAvailableClimatePresetMode::Home).cooling_set_point_celsius(1.0).cooling_set_point_fahrenheit(1.0).ecobee_metadata(::seamapi::thermostats::CreateClimatePresetThermostatEcobeeMetadata { climate_ref: Some(String::from("sample")), is_optimized: Some(true), owner: Some(::seamapi::models::device::DevicePropertiesAvailableClimatePresetEcobeeMetadataOwner::User) }).fan_mode_setting(::seamapi::models::device::DevicePropertiesAvailableClimatePresetFanModeSetting::Auto).heating_set_point_celsius(1.0).heating_set_point_fahrenheit(1.0).hvac_mode_setting(::seamapi::models::device::DevicePropertiesAvailableClimatePresetHvacModeSetting::Off).manual_override_allowed(true).name(::seamapi::Nullable::Value(String::from("sample")))));
+    cases.push(case("nulls", ::seamapi::thermostats::UpdateClimatePresetThermostat::new(String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"), String::from("sample")).climate_preset_mode(::seamapi::models::device::DevicePropertiesAvailableClimatePresetMode::Home).cooling_set_point_celsius(1.0).cooling_set_point_fahrenheit(1.0).ecobee_metadata(::seamapi::thermostats::CreateClimatePresetThermostatEcobeeMetadata { climate_ref: Some(String::from("sample")), is_optimized: Some(true), owner: Some(::seamapi::models::device::DevicePropertiesAvailableClimatePresetEcobeeMetadataOwner::User) }).fan_mode_setting(::seamapi::models::device::DevicePropertiesAvailableClimatePresetFanModeSetting::Auto).heating_set_point_celsius(1.0).heating_set_point_fahrenheit(1.0).hvac_mode_setting(::seamapi::models::device::DevicePropertiesAvailableClimatePresetHvacModeSetting::Off).manual_override_allowed(true).name(::seamapi::Nullable::Null)));
     cases.push(case(
         "all",
         ::seamapi::thermostats::UpdateWeeklyProgramThermostat::new(String::from(
@@ -2381,8 +2381,8 @@ pub fn push_cases(cases: &mut Vec<Case>) {
             String::from("sample"),
             vec![
                 ::seamapi::thermostats::daily_programs::CreateThermostatDailyProgramPeriod {
-                    climate_preset_key: String::from("sample"),
                     starts_at_time: String::from("14:30:00"),
+                    climate_preset_key: String::from("sample"),
                 },
             ],
         ),
@@ -2396,14 +2396,14 @@ pub fn push_cases(cases: &mut Vec<Case>) {
     cases.push(case(
         "all",
         ::seamapi::thermostats::daily_programs::UpdateThermostatDailyProgram::new(
+            String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"),
             String::from("sample"),
             vec![
                 ::seamapi::thermostats::daily_programs::CreateThermostatDailyProgramPeriod {
-                    climate_preset_key: String::from("sample"),
                     starts_at_time: String::from("14:30:00"),
+                    climate_preset_key: String::from("sample"),
                 },
             ],
-            String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"),
         ),
     ));
     cases.push(case(
@@ -2672,8 +2672,8 @@ pub fn push_cases(cases: &mut Vec<Case>) {
     cases.push(case(
         "all",
         ::seamapi::user_identities::unmanaged::UpdateUnmanagedUserIdentity::new(
-            true,
             String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001"),
+            true,
         )
         .user_identity_key(String::from("sample")),
     ));
@@ -2694,8 +2694,8 @@ pub fn push_cases(cases: &mut Vec<Case>) {
     cases.push(case(
         "all",
         ::seamapi::webhooks::UpdateWebhook::new(
-            vec![String::from("sample")],
             String::from("sample"),
+            vec![String::from("sample")],
         ),
     ));
     cases.push(case("all", ::seamapi::workspaces::CreateWorkspace::new(String::from("sample")).company_name(String::from("sample")).connect_partner_name(::seamapi::Nullable::Value(String::from("sample"))).connect_webview_customization(::seamapi::workspaces::CreateWorkspaceConnectWebviewCustomization { logo_shape: Some(::seamapi::Nullable::Value(::seamapi::models::workspace::WorkspaceConnectWebviewCustomizationLogoShape::Circle)), primary_button_color: Some(::seamapi::Nullable::Value(String::from("sample"))), primary_button_text_color: Some(::seamapi::Nullable::Value(String::from("sample"))), success_message: Some(::seamapi::Nullable::Value(String::from("sample"))) }).is_sandbox(true).organization_id(String::from("6f1c2a4e-8b3d-4c5f-9a7e-000000000001")).webview_logo_shape(::seamapi::models::workspace::WorkspaceConnectWebviewCustomizationLogoShape::Circle).webview_primary_button_color(String::from("sample")).webview_primary_button_text_color(String::from("sample")).webview_success_message(String::from("sample"))));
