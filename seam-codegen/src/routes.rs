@@ -1283,7 +1283,10 @@ mod tests {
             ("/locks/simulate/keypad_code_entry", &["device_id", "code"]),
             ("/spaces/add_devices", &["space_id", "device_ids"]),
             ("/webhooks/update", &["webhook_id", "event_types"]),
-            ("/thermostats/set_hvac_mode", &["device_id", "hvac_mode_setting"]),
+            (
+                "/thermostats/set_hvac_mode",
+                &["device_id", "hvac_mode_setting"],
+            ),
         ] {
             let endpoint = api
                 .endpoints
