@@ -22,6 +22,19 @@ pub fn decode_keyed<T: DeserializeOwned>(
         key,
         marker: PhantomData,
     };
+    decode_body(body, seed)
+}
+
+/// Reads one value of `body` with `seed`, then checks that only whitespace follows.
+///
+/// The whole body is checked to be UTF-8 first, in one pass, and read as a `str`:
+/// serde_json then does not check every string on its own (which cost a sixth of
+/// decoding a page of devices). A body that is not UTF-8 is read as bytes, for
+/// serde_json's account of where it goes wrong.
+fn decode_body<'de, S: DeserializeSeed<'de>>(
+    body: &'de [u8],
+    seed: S,
+) -> Result<S::Value, serde_json::Error> {
     match std::str::from_utf8(body) {
         Ok(text) => decode_with(serde_json::Deserializer::from_str(text), seed),
         Err(_) => decode_with(serde_json::Deserializer::from_slice(body), seed),
@@ -29,11 +42,6 @@ pub fn decode_keyed<T: DeserializeOwned>(
 }
 
 /// Reads one value with `seed`, then checks that only whitespace follows.
-///
-/// The callers check the whole body is UTF-8 first, in one pass, and read it as a
-/// `str`: serde_json then does not check every string on its own (which cost a
-/// sixth of decoding a page of devices). A body that is not UTF-8 is read as bytes,
-/// for serde_json's account of where it goes wrong.
 fn decode_with<'de, R, S>(
     mut deserializer: serde_json::Deserializer<R>,
     seed: S,
@@ -70,10 +78,7 @@ pub fn decode_page<T: DeserializeOwned>(
         key,
         marker: PhantomData,
     };
-    match std::str::from_utf8(body) {
-        Ok(text) => decode_with(serde_json::Deserializer::from_str(text), seed),
-        Err(_) => decode_with(serde_json::Deserializer::from_slice(body), seed),
-    }
+    decode_body(body, seed)
 }
 
 /// Decodes the value under `key` and, if present, the one under `beside`: a
@@ -88,10 +93,7 @@ pub fn decode_beside<T: DeserializeOwned, B: DeserializeOwned>(
         beside,
         marker: PhantomData,
     };
-    match std::str::from_utf8(body) {
-        Ok(text) => decode_with(serde_json::Deserializer::from_str(text), seed),
-        Err(_) => decode_with(serde_json::Deserializer::from_slice(body), seed),
-    }
+    decode_body(body, seed)
 }
 
 struct KeyedSeed<T> {
