@@ -325,9 +325,7 @@ where
     /// answer), instead of the client's action attempt timeout.
     #[must_use]
     fn action_attempt_timeout(mut self, timeout: Duration) -> Self {
-        let options = &mut self.binding_mut().options;
-        options.wait = Some(true);
-        options.wait_timeout = Some(timeout);
+        self.binding_mut().options.wait_at_most(timeout);
         self
     }
 

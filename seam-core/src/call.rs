@@ -43,6 +43,14 @@ pub(crate) struct CallOptions {
     pub(crate) poll_interval: Option<Duration>,
 }
 
+impl CallOptions {
+    /// Waits for the action attempt at most `timeout`: setting a timeout asks to wait.
+    pub(crate) fn wait_at_most(&mut self, timeout: Duration) {
+        self.wait = Some(true);
+        self.wait_timeout = Some(timeout);
+    }
+}
+
 impl Bound {
     /// `client`, with the client's own options.
     pub fn new(client: &Client) -> Self {
@@ -261,9 +269,7 @@ where
     /// answer), instead of the client's action attempt timeout.
     #[must_use]
     fn action_attempt_timeout(mut self, timeout: Duration) -> Self {
-        let options = &mut self.binding_mut().options;
-        options.wait = Some(true);
-        options.wait_timeout = Some(timeout);
+        self.binding_mut().options.wait_at_most(timeout);
         self
     }
 
