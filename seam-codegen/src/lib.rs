@@ -15,6 +15,7 @@ pub mod emit_spec_table;
 #[allow(dead_code)]
 mod macro_pattern;
 pub mod models;
+pub mod outputs;
 pub mod routes;
 pub mod spec;
 pub mod summary;

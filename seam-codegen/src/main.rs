@@ -3,9 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use seam_codegen::emit::{self, default_models_dir};
+use seam_codegen::outputs::OUTPUTS;
 use seam_codegen::{Spec, Summary, spec::default_spec_path};
-use seam_codegen::{emit_cli, emit_route_tests, emit_routes, emit_spec_table};
 
 const USAGE: &str = "usage: seam-codegen (--summary | --write | --check) [--spec PATH]
 
@@ -69,52 +68,15 @@ fn main() -> ExitCode {
         print!("{}", Summary::of(&spec));
         return ExitCode::SUCCESS;
     }
-    // (where, directory, files, whether the generator owns the whole directory)
-    let outputs = [
-        (
-            "seam/src/models",
-            default_models_dir(),
-            emit::generate(&spec),
-            true,
-        ),
-        (
-            "seam/src/routes",
-            emit_routes::default_routes_dir(),
-            emit_routes::generate(&spec),
-            true,
-        ),
-        (
-            "seam-macros/src",
-            emit_spec_table::default_table_dir(),
-            emit_spec_table::generate(&spec),
-            false,
-        ),
-        (
-            "tests/tests/generated",
-            emit_route_tests::default_route_tests_dir(),
-            emit_route_tests::generate(&spec),
-            true,
-        ),
-        (
-            "seam-cli/src",
-            emit_cli::default_cli_dir(),
-            emit_cli::generate(&spec),
-            false,
-        ),
-    ];
     let mut stale = false;
-    for (name, dir, files, owned) in outputs {
-        let files = match files {
+    for output in &OUTPUTS {
+        let name = output.name;
+        let files = match (output.generate)(&spec) {
             Ok(files) => files,
             Err(failure) => return failed(&failure),
         };
         if action == Action::Write {
-            let written = if owned {
-                emit::write(&dir, &files)
-            } else {
-                emit::write_files(&dir, &files)
-            };
-            match written {
+            match output.write(&files) {
                 Ok(touched) => {
                     for file in &touched {
                         println!("wrote {name}/{file}");
@@ -129,11 +91,7 @@ fn main() -> ExitCode {
             }
             continue;
         }
-        let differences = if owned {
-            emit::differences(&dir, &files)
-        } else {
-            emit::file_differences(&dir, &files)
-        };
+        let differences = output.differences(&files);
         if differences.is_empty() {
             println!("{name} is up to date ({} files)", files.len());
         }
