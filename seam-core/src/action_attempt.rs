@@ -195,11 +195,6 @@ impl<A> WaitForActionAttempt<A> {
         self.binding.options.poll_interval = Some(interval);
         self
     }
-
-    #[cfg(feature = "blocking")]
-    pub(crate) fn into_parts(self) -> (A, Bound) {
-        (self.attempt, self.binding)
-    }
 }
 
 impl<A: ActionAttemptModel> std::future::IntoFuture for WaitForActionAttempt<A> {

@@ -367,9 +367,8 @@ impl<A: ActionAttemptModel> WaitForActionAttempt<A> {
     /// Polls until the attempt succeeds, fails or the wait runs out, blocking
     /// until then; the outcome is as for the async client.
     pub fn send(self) -> Result<A, Error> {
-        let (attempt, binding) = self.wait.into_parts();
         self.client
-            .run(async move { crate::action_attempt::wait_for(attempt, &binding).await })
+            .run(std::future::IntoFuture::into_future(self.wait))
     }
 }
 
