@@ -242,8 +242,7 @@ pub fn render(spec: &Spec, api: &Api, models: &Models) -> String {
             endpoint.docs_url(),
             endpoint.idempotent,
             key,
-            endpoint.action_attempt
-                || matches!(endpoint.response, ResponseDecl::OneWithAttempt { .. }),
+            endpoint.answers_action_attempt(),
             endpoint.deprecated,
         )
         .unwrap();

@@ -247,7 +247,6 @@ pub struct EndpointDef {
     pub deprecated: bool,
     pub draft: bool,
     pub semantic_method: HttpMethod,
-    pub action_attempt: bool,
     pub merged_union: bool,
     pub accessors: Vec<Accessor>,
 }
@@ -255,6 +254,16 @@ pub struct EndpointDef {
 impl EndpointDef {
     pub fn docs_url(&self) -> String {
         format!("{DOCS_BASE}{}", self.path)
+    }
+
+    /// The answer holds an action attempt: as the answer itself, or beside the
+    /// resource a create made.
+    pub fn answers_action_attempt(&self) -> bool {
+        match &self.response {
+            ResponseDecl::One { key, .. } => key == ACTION_ATTEMPT_PROPERTY,
+            ResponseDecl::OneWithAttempt { .. } => true,
+            ResponseDecl::Void | ResponseDecl::List { .. } => false,
+        }
     }
 }
 
@@ -515,8 +524,6 @@ impl RouteLowering<'_> {
             return Err(error(at, "answers a page but takes no page_cursor"));
         }
         let accessors = accessors(route, &name, &fields, selector_variants.as_deref());
-        let action_attempt =
-            matches!(&response, ResponseDecl::One { key, .. } if key == ACTION_ATTEMPT_PROPERTY);
         Ok(EndpointDef {
             path: route.path.clone(),
             namespace: route.namespace.clone(),
@@ -528,7 +535,6 @@ impl RouteLowering<'_> {
             deprecated: route.deprecated,
             draft: route.draft,
             semantic_method: route.semantic_method,
-            action_attempt,
             merged_union,
             accessors,
         })
