@@ -28,9 +28,9 @@ fn validate(params: &UpdateConnectedAccount) -> Result<(), ValidationErrors> {
 /// What a hand-written client would post: the same fields, plain serde.
 #[derive(serde::Serialize)]
 struct PlainUpdate {
+    connected_account_id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     automatically_manage_new_devices: Option<bool>,
-    connected_account_id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     custom_metadata: Option<BTreeMap<String, String>>,
 }

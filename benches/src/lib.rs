@@ -27,7 +27,7 @@ pub const API_KEY: &str = "seam_apikey1_token";
 pub const SEED_PATH: &str = "/connected_accounts/update";
 /// The seed request's body, byte for byte as the SDK serialises it; the bare
 /// client posts these bytes and the stub server refuses any other body.
-pub const SEED_JSON: &[u8] = br#"{"automatically_manage_new_devices":true,"connected_account_id":"a289aa54-5488-4707-9a4b-eeea4edf311d","custom_metadata":{"id":"internalId1"}}"#;
+pub const SEED_JSON: &[u8] = br#"{"connected_account_id":"a289aa54-5488-4707-9a4b-eeea4edf311d","automatically_manage_new_devices":true,"custom_metadata":{"id":"internalId1"}}"#;
 /// What the stub server answers: the account as Seam describes it.
 pub const ANSWER_JSON: &[u8] = br#"{"connected_account":{"connected_account_id":"a289aa54-5488-4707-9a4b-eeea4edf311d","account_type":"august","account_type_display_name":"August","display_name":"john@example.com","created_at":"2024-01-01T00:00:00.000Z","user_identifier":{"email":"john@example.com","exclusive":true},"custom_metadata":{"id":"internalId1"},"automatically_manage_new_devices":true,"accepted_capabilities":["lock","thermostat"],"errors":[],"warnings":[]},"ok":true}"#;
 
