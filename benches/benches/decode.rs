@@ -25,7 +25,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use seam_benches::devices::{DEVICE_COUNT, SEEDED_ANSWER, cache_dir, devices_body, replicate};
-use seam_benches::{StubServer, client_runtime, cpu_time, median};
+use seam_benches::{MemoryProbe, StubServer, client_runtime, cpu_time, median};
 use seamapi::Endpoint;
 use seamapi::devices::ListDevices;
 use seamapi::prelude::*;
@@ -206,21 +206,11 @@ fn memory(body: &[u8]) {
         let mut growths = Vec::new();
         let mut kept = Vec::new();
         for _ in 0..MEMORY_REPEATS {
-            let output = Command::new(MEMORY)
-                .args([OsStr::new("decode"), OsStr::new(which), path.as_os_str()])
-                .output()
-                .expect("the memory binary runs");
-            assert!(
-                output.status.success(),
-                "{}",
-                String::from_utf8_lossy(&output.stderr)
+            let probe = MemoryProbe::run(
+                MEMORY,
+                &[OsStr::new("decode"), OsStr::new(which), path.as_os_str()],
             );
-            let text = String::from_utf8(output.stdout).expect("UTF-8");
-            let field = |name: &str| -> f64 {
-                text.split_whitespace()
-                    .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('=')?.parse().ok())
-                    .unwrap_or_else(|| panic!("no {name} in {text:?}"))
-            };
+            let field = |name: &str| probe.field(name) as f64;
             peaks.push(field("after_hwm") / 1024.0);
             growths.push((field("after_hwm") - field("before_hwm")) / 1024.0);
             kept.push((field("after_rss") - field("before_rss")) / 1024.0);

@@ -18,9 +18,9 @@
 //! (the concurrencies), `SEAM_BENCH_MEMORY=0` (skip the memory runs). Run as a test
 //! (`cargo test --benches`), it only checks that both clients work.
 
-use std::process::Command;
-
-use seam_benches::{Clients, Sample, StubServer, Via, client_runtime, measure, median};
+use seam_benches::{
+    Clients, MemoryProbe, Sample, StubServer, Via, client_runtime, measure, median,
+};
 
 const STUB_SERVER: &str = env!("CARGO_BIN_EXE_seam-stub-server");
 const MEMORY: &str = env!("CARGO_BIN_EXE_seam-bench-memory");
@@ -173,25 +173,14 @@ fn peak_memory(endpoint: &str, via: Via, in_flight: usize) -> (u64, u64) {
         Via::Sdk => "sdk",
         Via::Bare => "bare",
     };
-    let output = Command::new(MEMORY)
-        .args([
+    let probe = MemoryProbe::run(
+        MEMORY,
+        &[
             which,
             endpoint,
             &MEMORY_REQUESTS.to_string(),
             &in_flight.to_string(),
-        ])
-        .output()
-        .expect("the memory binary runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+        ],
     );
-    let text = String::from_utf8(output.stdout).expect("UTF-8");
-    let field = |name: &str| -> u64 {
-        text.split_whitespace()
-            .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('=')?.parse().ok())
-            .unwrap_or_else(|| panic!("no {name} in {text:?}"))
-    };
-    (field("before_hwm"), field("after_hwm"))
+    (probe.field("before_hwm"), probe.field("after_hwm"))
 }

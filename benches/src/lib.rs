@@ -251,6 +251,39 @@ pub fn proc_status_kib(field: &str) -> u64 {
         .unwrap_or_else(|| panic!("no {field} in /proc/self/status"))
 }
 
+/// What one run of the memory binary (`seam-bench-memory`) printed: its
+/// `name=value` pairs, memory in KiB and CPU time in µs.
+#[derive(Debug)]
+pub struct MemoryProbe {
+    text: String,
+}
+
+impl MemoryProbe {
+    /// Runs the binary at `program` (the path Cargo gives a bench) with `args`.
+    pub fn run<S: AsRef<std::ffi::OsStr>>(program: &str, args: &[S]) -> Self {
+        let output = Command::new(program)
+            .args(args)
+            .output()
+            .expect("the memory binary runs");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        Self {
+            text: String::from_utf8(output.stdout).expect("UTF-8"),
+        }
+    }
+
+    /// The value it printed for `name`, such as `after_hwm`.
+    pub fn field(&self, name: &str) -> u64 {
+        self.text
+            .split_whitespace()
+            .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('=')?.parse().ok())
+            .unwrap_or_else(|| panic!("no {name} in {:?}", self.text))
+    }
+}
+
 /// A single-threaded runtime, as both clients are measured on: all of a client's
 /// work lands on one thread, and the stub server has the other core.
 pub fn client_runtime() -> tokio::runtime::Runtime {
